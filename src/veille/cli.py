@@ -1,0 +1,133 @@
+"""The command line: each verb wraps a public function of the same job."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from veille import __version__
+from veille.config import Settings
+from veille.errors import VeilleError
+from veille.jobs import Summary, extract_records, run
+
+app = typer.Typer(
+    name="veille",
+    help="Media monitoring: who said what, who is spoken of, who did what to whom.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+err = Console(stderr=True)
+out = Console()
+
+Inputs = Annotated[
+    list[str],
+    typer.Argument(
+        help="HTML files (.html, .htm, .html.gz), directories, WARC files, JSON lines of "
+        "{url, html}, text files, http(s) URLs, a file of URLs, or - for standard input.",
+        show_default=False,
+    ),
+]
+Workers = Annotated[
+    int | None,
+    typer.Option("--workers", "-w", help="Worker processes (default: every available core)."),
+]
+
+
+def _settings(workers: int | None) -> Settings:
+    settings = Settings()
+    return replace(settings, workers=workers) if workers else settings
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[object]:
+    """A progress bar on stderr when it is a terminal; else nothing."""
+    if not err.is_terminal:
+        yield None
+        return
+    columns = (
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("documents"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def advance(documents: int, shards: int) -> None:
+            bar.advance(task, documents)
+
+        yield advance
+
+
+def _fail(exc: Exception) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    return typer.Exit(code=1)
+
+
+@app.command()
+def extract(inputs: Inputs, workers: Workers = None) -> None:
+    """Print one JSON record per input document (JSON lines), in input order."""
+    try:
+        with _progress("extracting") as advance:
+            for article in extract_records(inputs, _settings(workers), advance):  # type: ignore[arg-type]
+                sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+    except VeilleError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command("run")
+def run_command(
+    inputs: Inputs,
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file to store into.")] = Path(
+        "veille.duckdb"
+    ),
+    workers: Workers = None,
+) -> None:
+    """Process documents into a DuckDB store; reruns skip what is stored and resume."""
+    try:
+        with _progress("processing") as advance:
+            summary = run(inputs, db, _settings(workers), advance)  # type: ignore[arg-type]
+    except VeilleError as exc:
+        raise _fail(exc) from exc
+    print_summary(summary, db)
+
+
+def print_summary(summary: Summary, db: Path) -> None:
+    """The end-of-run table: documents, stored, failures by reason, speed."""
+    table = Table(title=f"veille run → {db}", show_header=False)
+    table.add_row("documents processed", str(summary.documents))
+    table.add_row("newly stored", str(summary.stored))
+    table.add_row("already stored (skipped)", str(summary.skipped))
+    table.add_row("failed (no text)", str(summary.failed))
+    table.add_row("partial (text, with errors)", str(summary.partial))
+    table.add_row("documents/s", f"{summary.rate:.1f}")
+    for reason, n in summary.reasons.most_common():
+        table.add_row(f"  error · {reason}", str(n))
+    out.print(table)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        out.print(f"veille {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True)
+    ] = False,
+) -> None:
+    """veille: media monitoring from news web pages."""

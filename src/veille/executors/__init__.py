@@ -1,0 +1,1 @@
+"""Executors only move shards: each maps `run_shard` over them."""

@@ -1,0 +1,132 @@
+"""The read stage: raw bytes to Unicode HTML (or plain text), or a clear reason why not."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+from veille.article import Article
+
+# Signatures of formats that are not text, checked on the first bytes.
+_MAGIC = {
+    b"%PDF-": "PDF",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "ZIP archive",
+    b"\x1f\x8b": "gzip data",
+    b"\x7fELF": "ELF executable",
+    b"RIFF": "RIFF media",
+    b"OggS": "Ogg media",
+    b"ID3": "MP3 audio",
+}
+# Share of control bytes (besides tab, newline, carriage return, form feed) that marks binary data.
+# HTML has none; 5% leaves room for a few stray bytes in a broken page.
+_BINARY_CONTROL_SHARE = 0.05
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Name the binary format of `data`, or None when it looks like text."""
+    head = data[:8192]
+    for magic, kind in _MAGIC.items():
+        if head.startswith(magic):
+            return kind
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return None
+    controls = sum(head.count(bytes([b])) for b in _CONTROL)
+    if head and controls / len(head) > _BINARY_CONTROL_SHARE:
+        return "binary data"
+    return None
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
+    """The charset an HTTP header or a meta tag in the first 4 KB declares, if any is known."""
+    if content_type and (m := _HEADER_CHARSET.search(content_type)):
+        return _codec(m.group(1))
+    if m := _META_CHARSET.search(data[:4096]):
+        return _codec(m.group(1).decode("ascii", "ignore"))
+    return None
+
+
+def decode_bytes(data: bytes, content_type: str | None = None) -> tuple[str, str, str | None]:
+    """Decode `data`; return (text, encoding used, a note when the declaration was wrong).
+
+    Order: byte-order mark; strict UTF-8 (cp1252 text is almost never valid UTF-8);
+    the declared charset; charset-normalizer's guess; cp1252 with replacement.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name, "replace").lstrip("\ufeff"), name, None
+    declared = declared_charset(data, content_type)
+    note = None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if declared not in (None, "utf-8", "ascii") and not data.isascii():
+            note = f"declared charset {declared} does not fit the bytes; decoded as utf-8"
+        return text, "utf-8", note
+    if declared and declared != "utf-8":
+        try:
+            return data.decode(declared), declared, None
+        except UnicodeDecodeError:
+            note = f"declared charset {declared} does not fit the bytes"
+    elif declared == "utf-8":
+        note = "declared charset utf-8 does not fit the bytes"
+    best = charset_normalizer.from_bytes(data[:200_000]).best()
+    name = _codec(best.encoding) if best else None
+    name = name or "cp1252"
+    if note:
+        note = f"{note}; decoded as {name}"
+    return data.decode(name, "replace"), name, note
+
+
+def read(article: Article, max_bytes: int) -> None:
+    """Turn `article.raw` into `article.html` (or `article.text` for plain text)."""
+    if article.html is not None or article.raw is None:
+        return
+    if any(e.stage == "read" for e in article.errors):
+        return
+    raw = article.raw
+    if not raw.strip():
+        article.fail("read", "empty document")
+        return
+    if kind := binary_kind(raw):
+        article.fail("read", f"not a text document: looks like {kind}")
+        return
+    if len(raw) > max_bytes:
+        article.fail(
+            "read", f"document is {len(raw):,} bytes; only the first {max_bytes:,} were read"
+        )
+        raw = raw[:max_bytes]
+    text, _encoding, note = decode_bytes(raw, article.content_type)
+    if note:
+        article.fail("read", note)
+    if article.content_type and article.content_type.startswith("text/plain"):
+        article.text = text.replace("\r\n", "\n").strip()
+    else:
+        article.html = text
