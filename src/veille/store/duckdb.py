@@ -67,7 +67,8 @@ class DuckDBStore:
     def migrate(self) -> int:
         """Apply every migration newer than the file's schema; return the resulting version."""
         self.db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TIMESTAMP)"
+            "CREATE TABLE IF NOT EXISTS schema_version"
+            " (version INTEGER PRIMARY KEY, applied TIMESTAMP)"
         )
         current = self.schema_version()
         for version, sql in migrations():
