@@ -36,6 +36,7 @@ Inputs = Annotated[
         help="HTML files (.html, .htm, .html.gz), directories, WARC files, JSON lines of "
         "{url, html}, text files, http(s) URLs, a file of URLs, or - for standard input.",
         show_default=False,
+        metavar="INPUT...",
     ),
 ]
 Workers = Annotated[
@@ -43,10 +44,19 @@ Workers = Annotated[
     typer.Option("--workers", "-w", help="Worker processes (default: every available core)."),
 ]
 
+Timeout = Annotated[
+    float | None,
+    typer.Option("--timeout", help="Seconds one step may spend on one document (default 20)."),
+]
 
-def _settings(workers: int | None) -> Settings:
+
+def _settings(workers: int | None = None, timeout: float | None = None) -> Settings:
     settings = Settings()
-    return replace(settings, workers=workers) if workers else settings
+    if workers:
+        settings = replace(settings, workers=workers)
+    if timeout:
+        settings = replace(settings, doc_timeout=timeout)
+    return settings
 
 
 @contextmanager
@@ -77,11 +87,11 @@ def _fail(exc: Exception) -> typer.Exit:
 
 
 @app.command()
-def extract(inputs: Inputs, workers: Workers = None) -> None:
+def extract(inputs: Inputs, workers: Workers = None, timeout: Timeout = None) -> None:
     """Print one JSON record per input document (JSON lines), in input order."""
     try:
         with _progress("extracting") as advance:
-            for article in extract_records(inputs, _settings(workers), advance):  # type: ignore[arg-type]
+            for article in extract_records(inputs, _settings(workers, timeout), advance):  # type: ignore[arg-type]
                 sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
     except VeilleError as exc:
         raise _fail(exc) from exc
@@ -94,11 +104,12 @@ def run_command(
         "veille.duckdb"
     ),
     workers: Workers = None,
+    timeout: Timeout = None,
 ) -> None:
     """Process documents into a DuckDB store; reruns skip what is stored and resume."""
     try:
         with _progress("processing") as advance:
-            summary = run(inputs, db, _settings(workers), advance)  # type: ignore[arg-type]
+            summary = run(inputs, db, _settings(workers, timeout), advance)  # type: ignore[arg-type]
     except VeilleError as exc:
         raise _fail(exc) from exc
     print_summary(summary, db)

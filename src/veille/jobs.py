@@ -51,9 +51,9 @@ class Summary:
 
 
 def reason_key(message: str) -> str:
-    """The kind of an error message, without its per-document details (sizes, names)."""
-    head = message.split(":", 1)[0] if ":" in message[:40] else message
-    return " ".join(w for w in head.split() if not any(c.isdigit() for c in w))[:60]
+    """The kind of an error message: its head before ": " (messages are "kind: details")."""
+    head, sep, _ = message.partition(": ")
+    return head if sep and len(head) <= 40 else message[:40]
 
 
 def extract_records(

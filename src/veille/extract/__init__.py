@@ -12,8 +12,11 @@ DEFAULT_EXTRACTOR = "trafilatura"
 # Below this many characters of body text a page is taken to hold no article
 # (index pages of teasers, error pages, cookie walls).
 MIN_ARTICLE_CHARS = 250
-# Page types that hold lists of articles rather than one article.
-_LISTING_TYPES = {"website", "blog", "homepage", "collectionpage", "searchresultspage"}
+# A paragraph of at least this many characters is prose; teasers and link lists are shorter.
+PROSE_CHARS = 100
+# An article has at least this share of its text in prose paragraphs (articles in the sample
+# pages: 0.75 and more; an index of teasers: under 0.1).
+MIN_PROSE_SHARE = 0.3
 
 __all__ = ["EXTRACTORS", "Extracted", "extract_article", "register"]
 
@@ -39,9 +42,15 @@ def extract_article(article: Article, extractor: str = DEFAULT_EXTRACTOR) -> Non
     if found.url and found.url.startswith(("http://", "https://")):
         article.url = found.url
     article.declared_language = found.language
-    if len(article.text) < MIN_ARTICLE_CHARS:
-        kind = "a listing page" if (found.pagetype or "").lower() in _LISTING_TYPES else "a page"
-        article.fail(
-            "extract",
-            f"no article found: {kind} with {len(article.text)} characters of body text",
-        )
+    if problem := not_an_article(article.text):
+        article.fail("extract", f"no article: {problem}")
+
+
+def not_an_article(text: str) -> str | None:
+    """Why `text` is not an article body (too short, a list of teasers), or None."""
+    if len(text) < MIN_ARTICLE_CHARS:
+        return f"only {len(text)} characters of body text"
+    prose = sum(len(p) for p in text.split("\n") if len(p) >= PROSE_CHARS)
+    if prose / len(text) < MIN_PROSE_SHARE:
+        return f"a list of short items ({prose / len(text):.0%} of the text is prose)"
+    return None

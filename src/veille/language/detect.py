@@ -40,11 +40,11 @@ def detect_language(article: Article, declared: str | None = None) -> None:
     article.language = code
     if code is None:
         if article.text:
-            article.fail("language", "text too short to identify its language")
+            article.fail("language", "unknown: text too short to identify its language")
         return
     if code not in supported_languages():
         article.fail(
             "language",
-            f"language {code!r} is not supported (supported: {', '.join(supported_languages())});"
-            " actors, quotes and events are not extracted",
+            f"unsupported: language {code!r} is not analysed (supported:"
+            f" {', '.join(supported_languages())}); actors, quotes and events are not extracted",
         )

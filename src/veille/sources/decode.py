@@ -29,6 +29,7 @@ _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
+_CLOSING_TAG = re.compile(rb"</(?:html|body)\s*>", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -71,11 +72,41 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
     return None
 
 
+# Characters that Western European text in cp1252 is made of beyond ASCII: Latin-1 letters and
+# signs, and cp1252's typographic punctuation.
+_WESTERN = set(range(0xA0, 0x100)) | {ord(c) for c in "’‘“”„…–—•€™ŒœšžŸ"}
+# Share of non-ASCII characters that must be Western for an undeclared page to be taken as cp1252:
+# charset-normalizer alone mistakes short French latin-1 pages for Baltic cp1257.
+_WESTERN_SHARE = 0.95
+# In French, German or Spanish at most about one letter in ten is accented (French prose: 3-5%);
+# Cyrillic or Greek bytes read as cp1252 give accented letters almost everywhere.
+_MAX_ACCENTED_LETTERS = 0.3
+
+
+def _western(data: bytes) -> bool:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    beyond = [ord(c) for c in text if ord(c) > 0x7F]
+    if not beyond or sum(c in _WESTERN for c in beyond) / len(beyond) < _WESTERN_SHARE:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    accented = sum(ord(c) > 0x7F for c in letters)
+    return accented / max(1, len(letters)) <= _MAX_ACCENTED_LETTERS
+
+
+def _guess(data: bytes) -> str:
+    best = charset_normalizer.from_bytes(data[:200_000]).best()
+    return (_codec(best.encoding) if best else None) or "cp1252"
+
+
 def decode_bytes(data: bytes, content_type: str | None = None) -> tuple[str, str, str | None]:
     """Decode `data`; return (text, encoding used, a note when the declaration was wrong).
 
     Order: byte-order mark; strict UTF-8 (cp1252 text is almost never valid UTF-8);
-    the declared charset; charset-normalizer's guess; cp1252 with replacement.
+    the declared charset; cp1252 when the text reads as Western European; else
+    charset-normalizer's guess.
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -97,16 +128,18 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> tuple[str, str
             note = f"declared charset {declared} does not fit the bytes"
     elif declared == "utf-8":
         note = "declared charset utf-8 does not fit the bytes"
-    best = charset_normalizer.from_bytes(data[:200_000]).best()
-    name = _codec(best.encoding) if best else None
-    name = name or "cp1252"
+    name = "cp1252" if _western(data) else _guess(data)
     if note:
         note = f"{note}; decoded as {name}"
     return data.decode(name, "replace"), name, note
 
 
 def read(article: Article, max_bytes: int) -> None:
-    """Turn `article.raw` into `article.html` (or `article.text` for plain text)."""
+    """Turn `article.raw` into `article.html` (or `article.text` for plain text).
+
+    Messages start with a short kind ("empty", "binary", "oversized", "charset", "truncated")
+    that run summaries count by.
+    """
     if article.html is not None or article.raw is None:
         return
     if any(e.stage == "read" for e in article.errors):
@@ -116,17 +149,23 @@ def read(article: Article, max_bytes: int) -> None:
         article.fail("read", "empty document")
         return
     if kind := binary_kind(raw):
-        article.fail("read", f"not a text document: looks like {kind}")
+        article.fail("read", f"binary: not a text document, looks like {kind}")
         return
-    if len(raw) > max_bytes:
+    cut = len(raw) > max_bytes
+    if cut:
         article.fail(
-            "read", f"document is {len(raw):,} bytes; only the first {max_bytes:,} were read"
+            "read",
+            f"oversized: document is {len(raw):,} bytes; only the first {max_bytes:,} were read",
         )
         raw = raw[:max_bytes]
-    text, _encoding, note = decode_bytes(raw, article.content_type)
+    text, encoding, note = decode_bytes(raw, article.content_type)
     if note:
-        article.fail("read", note)
+        article.fail("read", f"charset: {note}")
+    elif encoding not in ("utf-8", "ascii") and not declared_charset(raw, article.content_type):
+        article.fail("read", f"charset: none declared; detected {encoding}")
     if article.content_type and article.content_type.startswith("text/plain"):
         article.text = text.replace("\r\n", "\n").strip()
-    else:
-        article.html = text
+        return
+    article.html = text
+    if not cut and not _CLOSING_TAG.search(raw[-2048:]):
+        article.fail("read", "truncated: the HTML ends before its closing </body> or </html> tag")
