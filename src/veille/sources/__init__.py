@@ -1,4 +1,8 @@
-"""Sources: cut inputs (paths, URLs, standard input) into shards of documents."""
+"""Sources: cut inputs (paths, URLs, standard input) into shards of documents.
+
+Shard ids depend only on the inputs, so the same command line gives the same shards.
+An input named twice (or a file reached twice) is read once.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,20 @@ from pathlib import Path
 from veille.config import Settings
 from veille.errors import SourceError
 from veille.pipeline import Shard
-from veille.sources.files import FileShard, is_html_file, is_text_file, list_directory
+from veille.sources.files import FileShard, list_directory
+from veille.sources.jsonl import (
+    JsonlBytesShard,
+    JsonlShard,
+    is_jsonl_file,
+    line_offsets,
+    looks_like_jsonl,
+    numbered_lines,
+)
+from veille.sources.stdin import StdinShard, read_stdin
+from veille.sources.urls import UrlShard, is_url, read_url_list
+from veille.sources.warc import WarcShard, is_warc_file
+
+STDIN = "-"
 
 
 def chunk(items: list[str], size: int) -> list[tuple[str, ...]]:
@@ -22,20 +39,42 @@ def shard_size(n: int, settings: Settings) -> int:
 
 
 def open_inputs(inputs: list[str], settings: Settings) -> list[Shard]:
-    """Turn the command line's inputs into shards, in input order."""
+    """Turn the command line's inputs into shards, in input order.
+
+    Consecutive files (and consecutive URLs) are pooled, then cut into shards.
+    """
     shards: list[Shard] = []
-    loose_files: list[str] = []
+    pooled: list[str] = []  # files, or URLs, waiting to be cut into shards
+    pooled_urls = False
+    seen: set[str] = set()
+
+    def pool(item: str, is_url: bool) -> None:
+        nonlocal pooled_urls
+        if pooled and pooled_urls != is_url:
+            flush()
+        pooled_urls = is_url
+        pooled.append(item)
+
+    def flush() -> None:
+        shards.extend(url_shards(pooled[0], pooled, settings) if pooled_urls else file_shards(pooled, settings))
+        pooled.clear()
+
     for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            loose_files.extend(str(p) for p in list_directory(path))
-        elif path.is_file() and (is_html_file(path) or is_text_file(path)):
-            loose_files.append(str(path))
-        elif path.exists():
-            loose_files.append(str(path))  # unknown suffix: read it as HTML and let decoding judge
-        else:
+        key = item if item == STDIN or is_url(item) else str(Path(item))
+        if key in seen:
+            continue
+        seen.add(key)
+        if item == STDIN:
+            flush()
+            shards.extend(stdin_shards(read_stdin(), settings))
+        elif is_url(item):
+            pool(item, is_url=True)
+        elif (path := Path(item)).is_dir():
+            for found in map(str, list_directory(path)):
+                if found not in seen:
+                    seen.add(found)
+                    pool(found, is_url=False)
+        elif not path.is_file():
             raise SourceError(f"no such file, directory or URL: {item}")
-    size = shard_size(len(loose_files), settings)
-    for i, paths in enumerate(chunk(loose_files, size)):
-        shards.append(FileShard(id=f"files:{paths[0]}:{i}:{len(paths)}", paths=paths))
-    return shards
+        elif is_warc_file(path) or is_jsonl_file(path) or (urls := url_list(path)) is not None:
+            ...
