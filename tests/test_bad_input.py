@@ -41,7 +41,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def records(hostile: Path) -> dict[str, dict]:
-    result = veille("extract", str(hostile), "--workers", "2")
+    result = veille("extract", str(hostile), "--workers", "2", "--timeout", "120")
     assert result.returncode == 0, result.stderr.decode()
     lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
     return {Path(r["source"].removeprefix("file:")).name: r for r in lines}

@@ -29,4 +29,6 @@ class Settings:
     http_timeout: float = 15.0
     http_retries: int = 3
     http_backoff: float = 0.5
-    user_agent: str = f"veille/{__version__} (open-source media monitoring bot; honours robots.txt)"
+    # A user actor file (YAML or CSV) adding or overriding actors and aliases; None: none.
+    actors_file: str | None = None
+    user_agent: str = f"veille/{__version__} (open-source media monitoring)"

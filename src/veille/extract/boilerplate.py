@@ -19,7 +19,7 @@ from pathlib import Path
 
 # Paragraphs longer than this are body text whatever they match: chrome lines are short.
 # The longest chrome paragraph in the sample pages is under 250 characters.
-MAX_CHROME_CHARS = 300
+MAX_CHROME_CHARS = 320
 
 
 @dataclass(frozen=True)

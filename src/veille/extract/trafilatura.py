@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 import trafilatura
+from trafilatura.utils import load_html
 
 from veille.extract.base import Extracted, register
+from veille.extract.prepare import page_title, prepare
+from veille.extract.title import clean_title
 
 # htmldate settings: `original_date` picks the first publication over later updates (about 87%
 # right on a 990-page corpus against 79% for the default, see docs/extraction.md).
@@ -21,11 +24,26 @@ def split_authors(value: str | None) -> list[str]:
     return [a for a in (s.strip() for s in _AUTHOR_SPLIT.split(value)) if a]
 
 
+def fuller_title(found: str | None, tree_title: str | None) -> str | None:
+    """trafilatura sometimes keeps only the part of <title> before a colon ("Site - Place"):
+    prefer the whole <title> when `found` is that part of it."""
+    if found and tree_title and tree_title.startswith(found):
+        if tree_title[len(found) :].lstrip().startswith(":"):
+            return tree_title
+    return found
+
+
 @register("trafilatura")
 def extract(html: str, url: str | None = None) -> Extracted:
     """Extract the article body (comments excluded) and its metadata."""
+    tree = load_html(html)
+    if tree is None:
+        return Extracted(text="")
+    title = page_title(tree)
+    body = tree.find("body")
+    page_text = body.text_content() if body is not None else ""
     doc = trafilatura.bare_extraction(
-        html,
+        prepare(tree),
         url=url,
         include_comments=False,
         include_tables=True,
@@ -34,11 +52,12 @@ def extract(html: str, url: str | None = None) -> Extracted:
     )
     if doc is None:
         return Extracted(text="")
+    site = doc.sitename or doc.hostname
     return Extracted(
         text=doc.text or "",
-        title=doc.title,
+        title=clean_title(fuller_title(doc.title, title), site, page_text),
         authors=split_authors(doc.author),
-        site=doc.sitename or doc.hostname,
+        site=site,
         url=doc.url,
         published=doc.date,
         language=doc.language,

@@ -140,9 +140,9 @@ def read(article: Article, max_bytes: int) -> None:
     Messages start with a short kind ("empty", "binary", "oversized", "charset", "truncated")
     that run summaries count by.
     """
-    if article.html is not None or article.raw is None:
-        return
-    if any(e.stage == "read" for e in article.errors):
+    if article.html is not None or not article.raw:
+        if article.raw == b"" and not article.errors:
+            article.fail("read", "empty document")
         return
     raw = article.raw
     if not raw.strip():

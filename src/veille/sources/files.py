@@ -38,21 +38,20 @@ def list_directory(root: Path) -> list[Path]:
 
 
 def read_file(path: Path) -> Article:
-    """One file as an article carrying its raw bytes, or a read error."""
+    """One file as an article carrying its raw bytes, or a read error (and no bytes)."""
     article = Article(source=f"file:{path}")
     article.content_type = "text/plain" if is_text_file(path) else "text/html"
     try:
         data = path.read_bytes()
     except OSError as exc:
-        article.fail("read", f"cannot read file: {exc.strerror or exc}")
-        article.raw = b""
+        article.fail("read", f"unreadable: cannot read file: {exc.strerror or exc}")
         return article
     if path.name.lower().endswith(".gz"):
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError, zlib.error) as exc:
-            article.fail("read", f"not a valid gzip file: {exc}")
-            data = b""
+            article.fail("read", f"unreadable: not a valid gzip file: {exc}")
+            return article
     article.raw = data
     return article
 
