@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from veille import __version__
+from veille.api.cli import export_command, query_app, serve_command
 from veille.config import Settings
 from veille.errors import VeilleError
 from veille.jobs import Summary, extract_records, run
@@ -49,9 +50,21 @@ Timeout = Annotated[
     typer.Option("--timeout", help="Seconds one step may spend on one document (default 20)."),
 ]
 
+ActorsFile = Annotated[
+    Path | None,
+    typer.Option("--actors", help="YAML or CSV file of actors and aliases to add or override."),
+]
 
-def _settings(workers: int | None = None, timeout: float | None = None) -> Settings:
+
+def _settings(
+    workers: int | None = None, timeout: float | None = None, actors: Path | None = None
+) -> Settings:
     settings = Settings()
+    if actors is not None:
+        from veille.nlp.actors.userfile import load_user_actors
+
+        load_user_actors(actors)  # a bad file is one clear error now, not one per document
+        settings = replace(settings, actors_file=str(actors))
     if workers:
         settings = replace(settings, workers=workers)
     if timeout:
@@ -87,11 +100,13 @@ def _fail(exc: Exception) -> typer.Exit:
 
 
 @app.command()
-def extract(inputs: Inputs, workers: Workers = None, timeout: Timeout = None) -> None:
+def extract(
+    inputs: Inputs, workers: Workers = None, timeout: Timeout = None, actors: ActorsFile = None
+) -> None:
     """Print one JSON record per input document (JSON lines), in input order."""
     try:
         with _progress("extracting") as advance:
-            for article in extract_records(inputs, _settings(workers, timeout), advance):  # type: ignore[arg-type]
+            for article in extract_records(inputs, _settings(workers, timeout, actors), advance):  # type: ignore[arg-type]
                 sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
     except VeilleError as exc:
         raise _fail(exc) from exc
@@ -105,14 +120,61 @@ def run_command(
     ),
     workers: Workers = None,
     timeout: Timeout = None,
+    actors: ActorsFile = None,
 ) -> None:
     """Process documents into a DuckDB store; reruns skip what is stored and resume."""
     try:
         with _progress("processing") as advance:
-            summary = run(inputs, db, _settings(workers, timeout), advance)  # type: ignore[arg-type]
+            summary = run(inputs, db, _settings(workers, timeout, actors), advance)  # type: ignore[arg-type]
     except VeilleError as exc:
         raise _fail(exc) from exc
     print_summary(summary, db)
+
+
+@app.command("watch")
+def watch_command(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="RSS/Atom feed, sitemap or site URLs.",
+            show_default=False,
+            metavar="FEED_OR_SITE...",
+        ),
+    ],
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file to store into.")] = Path(
+        "veille.duckdb"
+    ),
+    every: Annotated[
+        str | None, typer.Option("--every", help="Repeat every DURATION (30s, 10m, 1h).")
+    ] = None,
+    once: Annotated[
+        bool, typer.Option("--once", help="One pass, then exit (the default).")
+    ] = False,
+    delay: Annotated[
+        float, typer.Option("--delay", help="Seconds between two requests to one host.")
+    ] = 1.0,
+    timeout: Timeout = None,
+) -> None:
+    """Fetch new articles from feeds and sitemaps politely, process and store them, never twice."""
+    from veille.watch import PassSummary, parse_duration, watch
+
+    def report(p: PassSummary) -> None:
+        err.print(
+            f"watch: {p.listings} listings read, {p.unchanged} unchanged, {p.links} links,"
+            f" {p.new} new, {p.stored} stored, {p.failed} failed, {p.retry} to retry,"
+            f" {p.disallowed} disallowed by robots.txt, {p.requests} requests",
+            highlight=False,
+        )
+        for problem in p.problems:
+            err.print(f"  {problem}", highlight=False)
+
+    try:
+        interval = None if once or every is None else parse_duration(every)
+        watch(sources, db, _settings(1, timeout), every=interval, delay=delay, on_pass=report)
+    except VeilleError as exc:
+        raise _fail(exc) from exc
+    except KeyboardInterrupt:
+        raise typer.Exit(code=130) from None
 
 
 def print_summary(summary: Summary, db: Path) -> None:
@@ -127,6 +189,11 @@ def print_summary(summary: Summary, db: Path) -> None:
     for reason, n in summary.reasons.most_common():
         table.add_row(f"  error · {reason}", str(n))
     out.print(table)
+
+
+app.add_typer(query_app, name="query")
+app.command("export")(export_command)
+app.command("serve")(serve_command)
 
 
 def version_callback(value: bool) -> None:

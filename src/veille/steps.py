@@ -1,4 +1,4 @@
-"""The default pipeline: read → extract → language (→ nlp when installed)."""
+"""The default pipeline: read → extract → language → nlp (actors, quotes, events)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from veille.article import Article
 from veille.config import Settings
 from veille.extract import extract_article
 from veille.language.detect import detect_language
+from veille.nlp.step import NlpStep
 from veille.pipeline import Pipeline, Step, per_article
 from veille.sources.decode import read
 
@@ -32,6 +33,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
         per_article("read", partial(read, max_bytes=settings.max_html_bytes), settings.doc_timeout),
         per_article("extract", extract_article, settings.doc_timeout),
         per_article("language", _language, settings.doc_timeout),
+        NlpStep(actors_file=settings.actors_file),
     ]
     steps.append(_finish)
     return Pipeline(steps)

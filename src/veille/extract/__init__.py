@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from veille.article import Article
 from veille.extract import trafilatura as _trafilatura  # noqa: F401 - registers "trafilatura"
+from veille.extract import vote as _vote  # noqa: F401 - registers "vote-v1"
 from veille.extract.base import EXTRACTORS, Extracted, register
 from veille.extract.boilerplate import remove_boilerplate
-from veille.extract.title import clean_title
 
 DEFAULT_EXTRACTOR = "trafilatura"
 # Below this many characters of body text a page is taken to hold no article
@@ -35,7 +35,7 @@ def extract_article(article: Article, extractor: str = DEFAULT_EXTRACTOR) -> Non
         return
     found = EXTRACTORS[extractor](article.html, article.url)
     article.site = found.site
-    article.title = clean_title(found.title, found.site)
+    article.title = found.title
     article.text = drop_headline(remove_boilerplate(found.text), article.title)
     article.authors = found.authors
     article.published = found.published

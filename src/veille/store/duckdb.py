@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
+import warnings
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from importlib import resources
@@ -15,6 +17,7 @@ import duckdb
 from veille import __version__
 from veille.article import Article
 from veille.errors import StoreError
+from veille.store.fts import FtsIndex, fts_path
 
 # Child tables keyed by article id, cleared before an article is written again.
 _ARTICLE_TABLES = ("article_actors", "mentions", "quotes", "events", "event_actors")
@@ -47,6 +50,7 @@ class DuckDBStore:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
+        self.fts: FtsIndex | None = None
         try:
             self.db = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -126,7 +130,21 @@ class DuckDBStore:
         except duckdb.Error as exc:
             self.db.execute("ROLLBACK")
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        self.sync_index()
         return new
+
+    def sync_index(self, rebuild: bool = False) -> int:
+        """Bring the full-text side index up to date (incrementally); return articles indexed.
+
+        The index is derived data: a failure here is a warning, and the next reader rebuilds it.
+        """
+        try:
+            if self.fts is None:
+                self.fts = FtsIndex(fts_path(self.path))
+            return self.fts.sync(self.db, rebuild=rebuild)
+        except (sqlite3.Error, OSError) as exc:
+            warnings.warn(f"full-text index of {self.path} not updated: {exc}", stacklevel=2)
+            return 0
 
     def _write_one(self, article: Article, run_id: str) -> int:
         db = self.db

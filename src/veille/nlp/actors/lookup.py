@@ -1,0 +1,134 @@
+"""`ArticleActors`: the `ActorLookup` the quote and event rules ask "who is this?"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from veille.article import Actor, Mention
+from veille.nlp.actors.roles import (
+    Qualifier,
+    Role,
+    compatible,
+    find_portfolios,
+    find_role_words,
+    widen,
+)
+from veille.nlp.actors.tables import role_data
+from veille.nlp.actors.textmatch import norm, tokenize
+
+
+@dataclass
+class ArticleActors:
+    """Who is who in one article: actors, mentions, and the roles each person holds."""
+
+    text: str
+    language: str
+    actors: dict[str, Actor]
+    mentions: list[Mention]
+    roles: dict[str, list[Role]] = field(default_factory=dict)  # person id -> roles
+    genders: dict[str, str | None] = field(default_factory=dict)
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor record for an id (KeyError when the article has no such actor)."""
+        return self.actors[actor_id]
+
+    def _overlapping(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start < end and start < m.end]
+
+    def actor_at(self, start: int, end: int) -> str | None:
+        """The actor mentioned at this span: the largest overlap, people first on ties."""
+        found = self._overlapping(start, end)
+        if not found:
+            return None
+
+        def score(m: Mention) -> tuple[int, bool]:
+            return min(end, m.end) - max(start, m.start), m.actor.startswith("person:")
+
+        return max(found, key=score).actor
+
+    def holder(self, role: Role, before: int) -> str | None:
+        """The person of the article who holds a role described like `role`: the last one
+        named before `before`, else the first one named after."""
+        data = role_data(self.language)
+        holders = []
+        for pid, held in self.roles.items():
+            gender = self.genders.get(pid)
+            if role.gender and gender and role.gender != gender:
+                continue
+            for r in held:
+                if not compatible(role.cls, r.cls, data):
+                    continue
+                if role.country and role.country != (r.country or self.actors[pid].country):
+                    continue
+                if role.org and role.org != r.org:
+                    continue
+                holders.append(pid)
+                break
+        if not holders:
+            return None
+        firsts = {
+            pid: [m.start for m in self.mentions if m.actor == pid] or [before] for pid in holders
+        }
+        earlier = [p for p in holders if min(firsts[p]) < before]
+        if earlier:
+            return max(earlier, key=lambda p: max(s for s in firsts[p] if s < before))
+        return min(holders, key=lambda p: min(firsts[p]))
+
+    def describe(self, start: int, end: int) -> Role | None:
+        """Read a role description at this span ("le chef de l'Alliance"), if it is one."""
+        from veille.nlp.actors.roles import make_role
+
+        phrase = self.text[start:end]
+        spans = tokenize(phrase)
+        words = find_role_words(phrase, spans, self.language)
+        if not words:
+            return None
+        data = role_data(self.language)
+        quals = [
+            Qualifier(m.start - start, m.end - start, m.actor, self.actors[m.actor].sector == "IGO")
+            for m in self._overlapping(start, end)
+            if not m.actor.startswith("person:")
+        ] + find_portfolios(phrase, spans, self.language)
+        ws, we, cls, sector = words[0]
+        first = next(i for i, s in enumerate(spans) if s.start == ws)
+        det = spans[first - 1].key if first and spans[first - 1].key in data.determiners else None
+        if first and spans[first - 1].key in data.indefinite:
+            return None
+        role = make_role(phrase, ws, we, cls, sector, quals, data, det)
+        return Role(role.cls, role.sector, role.country, role.org, role.gender, start, end, phrase)
+
+    def resolve_phrase(self, start: int, end: int) -> str | None:
+        """The actor a noun phrase names; None for pronouns and for nobody in the article."""
+        phrase = self.text[start:end].strip()
+        data = role_data(self.language)
+        if not phrase or norm(phrase) in data.pronouns:
+            return None
+        found = self._overlapping(start, end)
+        people = [m for m in found if m.actor.startswith("person:")]
+        if people:
+            return people[0].actor
+        role = self.describe(start, end)
+        if role is not None:
+            pid = self.holder(role, start)
+            if pid:
+                return pid
+            return role.org or (f"country:{role.country}" if role.country else None)
+        if found:
+            return self.actor_at(start, end)
+        parts = {norm(w.strip(".,;:")) for w in phrase.split()}
+        for pid in self.roles:
+            if norm(self.actors[pid].name.split()[-1]) in parts:
+                return pid
+        return None
+
+
+def widen_all(spans: Sequence, words: Sequence, quals: Sequence[Qualifier]) -> list[tuple]:
+    """Token ranges of role words widened over their qualifiers (helper for resolve.py)."""
+    starts = {s.start: i for i, s in enumerate(spans)}
+    ends = {s.end: i for i, s in enumerate(spans)}
+    out = []
+    for ws, we, cls, sector in words:
+        if ws in starts and we in ends:
+            out.append((*widen(spans, starts[ws], ends[we], quals), starts[ws], cls, sector))
+    return out

@@ -1,0 +1,243 @@
+"""`resolve_actors`: every actor an article speaks of, its mentions, and a lookup for the
+quote and event rules. Countries and organisations come from the gazetteer, people from the
+model's names clustered across the article, roles from appositions and descriptions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from veille.article import Actor, Mention
+from veille.nlp.actors.gazetteer import Gazetteer
+from veille.nlp.actors.hits import gazetteer_hits
+from veille.nlp.actors.lookup import ArticleActors, widen_all
+from veille.nlp.actors.orgs import org_mentions, unknown_orgs
+from veille.nlp.actors.people import (
+    Person,
+    add_repeats,
+    clean_name,
+    cluster,
+    in_byline,
+    titled_names,
+)
+from veille.nlp.actors.roles import Qualifier, find_portfolios, find_role_words, make_role
+from veille.nlp.actors.tables import RoleData, role_data
+from veille.nlp.actors.textmatch import Span, key_of, tokenize
+from veille.nlp.parsed import Parsed
+
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+ORG_LABELS = frozenset({"ORG"})
+# Sectors whose holder belongs to a state: a role without a qualifier takes the country named
+# in its sentence (or the sentence before), e.g. "Prime Minister X" in an article on Poland.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "COP"})
+
+
+def _overlaps(a: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _attach_roles(
+    text: str,
+    spans: list[Span],
+    people: list[Person],
+    quals: list[Qualifier],
+    data: RoleData,
+    language: str,
+) -> list[tuple[int, int, str]]:
+    """Give people the roles of their appositions; resolve the other role descriptions.
+
+    Returns description mentions (start, end, person id)."""
+    ranges = widen_all(spans, find_role_words(text, spans, language), quals)
+    starts = {s.start: i for i, s in enumerate(spans)}
+    ends = {s.end: i for i, s in enumerate(spans)}
+    used: set[int] = set()
+
+    def det_of(f: int) -> str | None:
+        return spans[f - 1].key if f and spans[f - 1].key in data.determiners else None
+
+    def role_of(n: int) -> object:
+        f, last, _, cls, sector = ranges[n]
+        det = det_of(f)
+        return make_role(text, spans[f].start, spans[last].end, cls, sector, quals, data, det)
+
+    for person in people:
+        for ms, me in list(person.mentions):
+            a, b = starts.get(ms), ends.get(me)
+            if a is None or b is None:
+                continue
+            i = a - 1 if a and spans[a - 1].key != "," else a - 2
+            j = b + 2 if b + 1 < len(spans) and spans[b + 1].key in {",", "("} else -1
+            for n, (f, last, _, _, _) in enumerate(ranges):
+                before = last == i and i >= 0
+                after = j >= 0 and (f == j or (f == j + 1 and spans[j].key in data.determiners))
+                if (before or after) and n not in used:
+                    used.add(n)
+                    role = role_of(n)
+                    person.roles.append(role)  # type: ignore[arg-type]
+                    person.gender = person.gender or role.gender  # type: ignore[attr-defined]
+    lookup = ArticleActors(text, language, {}, [])
+    lookup.roles = {p.id: p.roles for p in people}
+    lookup.genders = {p.id: p.gender for p in people}
+    lookup.actors = {p.id: Actor(p.id, p.name, "person") for p in people}
+    lookup.mentions = [Mention(p.id, "", s, e) for p in people for s, e in p.mentions]
+    found = []
+    for n, (f, last, word, _, _) in enumerate(ranges):
+        if n in used or (det_of(f) is None and f == word):
+            continue
+        if f and spans[f - 1].key in data.indefinite:
+            continue
+        start = spans[f - 1].start if det_of(f) else spans[f].start
+        if _overlaps((start, spans[last].end), [m for p in people for m in p.mentions]):
+            continue
+        role = role_of(n)
+        pid = lookup.holder(role, start)  # type: ignore[arg-type]
+        if pid:
+            found.append((start, spans[last].end, pid))
+    return found
+
+
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
+
+
+def _context_actor(
+    text: str, start: int, sents: Sequence[tuple[int, int]], found: Sequence[tuple[int, int, str]]
+) -> str | None:
+    """The country or organisation a role without qualifier belongs to: the first one named
+    before it in its sentence, else the first of the sentence before (usually the subject:
+    "Le ministère russe … . …, a affirmé sa porte-parole"), else the first after it in its
+    sentence; quoted words do not count."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    named = [
+        (hs, a)
+        for hs, he, a in found
+        if not a.startswith("person:") and not _overlaps((hs, he), quoted)
+    ]
+    for k, (s, e) in enumerate(sents):
+        if s <= start < e:
+            for lo, hi in ((s, start), sents[k - 1] if k else (s, s), (start, e)):
+                inside = [a for hs, a in named if lo <= hs < hi]
+                if inside:
+                    return inside[0]
+    return None
+
+
+def resolve_actors(
+    parsed: Parsed, gazetteer: Gazetteer, site: str | None = None
+) -> tuple[list[Actor], list[Mention], ArticleActors]:
+    """Resolve the actors of one parsed article (see the module docstring)."""
+    text, language = parsed.text, parsed.language
+    data = role_data(language)
+    spans = tokenize(text)
+    per_ents = [(e.start, e.end) for e in parsed.ents if e.label in PERSON_LABELS]
+    hits = gazetteer_hits(text, spans, gazetteer, data, per_ents)
+    kinds = {aid: a.kind for aid, a in gazetteer.actors.items()}
+    user_people = [h for h in hits if kinds.get(h.actor) == "person"]
+    hits = [h for h in hits if kinds.get(h.actor) != "person"]
+    hit_spans = [(h.start, h.end) for h in hits + user_people]
+
+    names, titled = [], titled_names(text, data)
+    for s, e in per_ents + titled:
+        cleaned = clean_name(text, s, e, data)
+        if (
+            cleaned
+            and not _overlaps(cleaned, hit_spans)
+            and key_of(text[slice(*cleaned)]) not in gazetteer.index
+        ):
+            names.append(cleaned)
+    people = cluster(text, names)
+    known = {p.id: p for p in people}
+    for h in user_people:
+        template = gazetteer.actors[h.actor]
+        known.setdefault(h.actor, Person(h.actor, template.name)).mentions.append((h.start, h.end))
+    people = list(known.values())
+    add_repeats(text, people, data)
+    for p in people:  # "Georgia" is the country, even after "Fair Ballot Georgia"
+        if p.id not in gazetteer.actors:
+            p.mentions = [m for m in p.mentions if not _overlaps(m, hit_spans)]
+    people = [p for p in people if p.mentions]
+    people = [p for p in people if not all(in_byline(text, s, data) for s, _ in p.mentions)]
+
+    quals = [
+        Qualifier(
+            h.start,
+            h.end,
+            h.actor,
+            kinds.get(h.actor) == "organization" and gazetteer.actors[h.actor].sector == "IGO",
+        )
+        for h in hits
+    ]
+    quals += find_portfolios(text, spans, language)
+    descriptions = _attach_roles(text, spans, people, quals, data, language)
+    # A lone word the model took for a name is kept only with a title or a role.
+    people = [
+        p
+        for p in people
+        if " " in p.name or p.roles or set(p.mentions) & set(titled) or p.id in gazetteer.actors
+    ]
+
+    taken = hit_spans + [m for p in people for m in p.mentions] + [d[:2] for d in descriptions]
+    org_ents = [
+        (e.start, e.end)
+        for e in parsed.ents
+        if e.label in ORG_LABELS and key_of(e.text) not in gazetteer.index
+    ]
+    orgs = unknown_orgs(text, org_ents, taken, data, site)
+    found: list[tuple[int, int, str]] = [(h.start, h.end, h.actor) for h in hits]
+    found += [(s, e, oid) for oid, s, e in org_mentions(text, orgs, taken)]
+    found += [(s, e, p.id) for p in people for s, e in p.mentions] + descriptions
+    found.sort()
+
+    sents = [parsed.sent_span(k) for k in range(len(parsed.sents))] if parsed.tokens else []
+    sents = sents or [(0, len(text))]
+    actors: dict[str, Actor] = {}
+    for s, e, aid in found:
+        if aid not in actors:
+            actors[aid] = _new_actor(aid, gazetteer, orgs, known)
+        if text[s:e] not in actors[aid].aliases:
+            actors[aid].aliases.append(text[s:e])
+    for p in people:
+        _person_details(text, actors[p.id], p, gazetteer, sents, found)
+    mentions = [Mention(aid, text[s:e], s, e) for s, e, aid in found]
+    lookup = ArticleActors(text, language, actors, mentions)
+    lookup.roles = {p.id: p.roles for p in people}
+    lookup.genders = {p.id: p.gender for p in people}
+    return list(actors.values()), mentions, lookup
+
+
+def _new_actor(
+    aid: str, gaz: Gazetteer, orgs: dict[str, tuple[str, list[str]]], people: dict[str, Person]
+) -> Actor:
+    template = gaz.get(aid)
+    if template is not None:
+        return template
+    if aid in orgs:
+        return Actor(aid, orgs[aid][0], "organization")
+    return Actor(aid, people[aid].name, "person")
+
+
+def _person_details(
+    actor_text: str,
+    actor: Actor,
+    person: Person,
+    gaz: Gazetteer,
+    sents: Sequence[tuple[int, int]],
+    found: Sequence[tuple[int, int, str]],
+) -> None:
+    """Country and sector from the person's roles; the user file's values win."""
+    user = gaz.actors.get(actor.id)
+    for role in person.roles:
+        actor.sector = actor.sector or role.sector
+        actor.country = actor.country or role.country
+    unqualified = person.roles and not any(r.org or r.country for r in person.roles)
+    if unqualified and actor.sector in STATE_SECTORS | {None}:
+        near = _context_actor(actor_text, person.roles[0].start, sents, found)
+        igo = near is not None and gaz.actors.get(near, actor).sector == "IGO"
+        if near and near.startswith("country:"):
+            actor.country, actor.sector = near.split(":", 1)[1], actor.sector or "GOV"
+        elif igo and actor.sector in (None, "GOV"):
+            actor.sector = "IGO"
+    if user is not None:
+        actor.country = user.country or actor.country
+        actor.sector = user.sector or actor.sector
+        actor.wikidata = user.wikidata or actor.wikidata
+        actor.name = user.name or actor.name

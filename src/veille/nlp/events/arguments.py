@@ -1,0 +1,158 @@
+"""Who did it and to whom: dependents of a trigger resolved to actor ids through `ActorLookup`."""
+
+from __future__ import annotations
+
+from veille.nlp.events.lexicon import Lexicon
+from veille.nlp.events.syntax import CLAUSAL, OBJ, PASS_SUBJ, SUBJ, Graph
+from veille.nlp.parsed import ActorLookup, Tok
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRE"})
+_MODIFIERS = frozenset(
+    {"amod", "compound", "nmod", "nmod:poss", "poss", "appos", "flat", "flat:name", "npadvmod"}
+)
+_OF_CASES = frozenset({"de", "of", "d'", "du", "des", "'s"})
+_STOP = CLAUSAL | {"conj", "cc", "punct", "appos"}
+
+
+class Resolver:
+    """Resolves nominal tokens to actor ids (the body a person speaks for, when known)."""
+
+    def __init__(self, g: Graph, lookup: ActorLookup, lex: Lexicon) -> None:
+        self.g, self.lookup, self.lex = g, lookup, lex
+
+    def body(self, actor_id: str) -> str:
+        """A state official or state body stands for its country (gold convention)."""
+        try:
+            actor = self.lookup.actor(actor_id)
+        except (KeyError, LookupError, ValueError):
+            return actor_id
+        if actor is None or actor.kind in {"country", "group"}:
+            return actor_id
+        if actor.country and actor.sector in STATE_SECTORS:
+            return f"country:{actor.country}"
+        return actor_id
+
+    def is_pronoun(self, tok: Tok) -> bool:
+        low = tok.text.lower()
+        return tok.pos == "PRON" or low in self.lex.pronouns or low in self.lex.self_pronouns
+
+    def is_self(self, tok: Tok) -> bool:
+        """First person (we, nous, our government): the speaker of the quote."""
+        if tok.text.lower() in self.lex.self_pronouns:
+            return True
+        if tok.lemma.lower() not in self.lex.self_bodies:
+            return False
+        return any(
+            c.text.lower() in self.lex.self_pronouns
+            for c in self.g.kids(tok.i, {"poss", "det", "nmod:poss"})
+        )
+
+    def one(self, tok: Tok, depth: int = 0) -> list[str]:
+        """Ids for the phrase headed by `tok` (without its conjuncts)."""
+        if self.is_pronoun(tok) or depth > 2:
+            return []
+        found = self.lookup.actor_at(tok.start, tok.end)
+        mods = self._modifiers(tok, depth)
+        if found:
+            return self._prefer_bodies([self.body(found), *mods])[:1]
+        if len(mods) > 1 and tok.pos != "PROPN":
+            return self._prefer_bodies(mods)  # "Estonian and Finnish forces"
+        start, end = self.g.span(tok.i, _STOP)
+        found = self.lookup.resolve_phrase(start, end)
+        if found:
+            return self._prefer_bodies([self.body(found), *mods])[:1]
+        return self._prefer_bodies(mods)
+
+    def _kind(self, actor_id: str) -> str:
+        try:
+            return self.lookup.actor(actor_id).kind
+        except (KeyError, LookupError, ValueError, AttributeError):
+            return "unknown"
+
+    def _prefer_bodies(self, ids: list[str]) -> list[str]:
+        """A spokesperson stands for the body named in their role (porte-parole du gouvernement
+        rwandais, Emmanuel Habimana → Rwanda): drop people when a body is named beside them."""
+        bodies = [i for i in ids if self._kind(i) != "person"]
+        return bodies if bodies and len(bodies) < len(ids) else ids
+
+    def _modifiers(self, tok: Tok, depth: int) -> list[str]:
+        out: list[str] = []
+        for child in self.g.kids(tok.i, _MODIFIERS):
+            case = self.g.case_of(child.i) if child.dep.startswith("nmod") else None
+            if case is not None and case not in _OF_CASES:
+                continue
+            for ident in self.many(child, depth + 1):
+                if ident not in out:
+                    out.append(ident)
+        return out
+
+    def many(self, tok: Tok, depth: int = 0) -> list[str]:
+        """Ids for `tok` and every phrase coordinated with it."""
+        out: list[str] = []
+        for conj in self.g.conjuncts(tok.i):
+            for ident in self.one(conj, depth):
+                if ident not in out:
+                    out.append(ident)
+        for ident in self.left_coordinated(tok):
+            if ident not in out:
+                out.insert(0, ident)
+        return out
+
+    def left_coordinated(self, tok: Tok) -> list[str]:
+        """Parse repair: "Paris et Berlin ont signé" when the parser detached "Paris et"."""
+        first = self.g.subtree(tok.i, _STOP)[0]
+        toks = self.g.toks
+        if first < 2 or toks[first - 1].pos != "CCONJ" or toks[first - 1].head == first:
+            return []
+        prev = toks[first - 2]
+        between = self.g.text[prev.end : toks[first].start]
+        if any(c in between for c in ".!?;:") or (
+            prev.dep in {"nsubj", "obj", "dobj"} and prev.head == tok.head
+        ):
+            return []
+        found = self.lookup.actor_at(prev.start, prev.end)
+        return [self.body(found)] if found else []
+
+
+def subjects(g: Graph, t: Tok) -> list[Tok]:
+    """Active subjects of verb `t`."""
+    return g.kids(t.i, SUBJ)
+
+
+def passive(g: Graph, t: Tok) -> bool:
+    """Whether verb `t` is passive."""
+    return bool(g.kids(t.i, PASS_SUBJ)) or any(
+        c.dep in {"aux:pass", "auxpass"} for c in g.kids(t.i)
+    )
+
+
+def objects(g: Graph, t: Tok) -> list[Tok]:
+    """Direct objects of `t` (and nominal xcomp, which the French parser uses for some objects)."""
+    out = g.kids(t.i, OBJ)
+    out += [c for c in g.kids(t.i, {"xcomp"}) if c.pos in {"NOUN", "PROPN"}]
+    return out
+
+
+def governor(g: Graph, t: Tok) -> Tok | None:
+    """The verb (or noun) an embedded trigger depends on: through xcomp/ccomp/pcomp/acl/prep."""
+    h = g.head(t.i)
+    if h is None:
+        return None
+    if t.dep in {"pcomp", "pobj"} and h.dep in {"prep", "mark"}:
+        return g.head(h.i)
+    if t.dep in {
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "acl",
+        "obj",
+        "dobj",
+        "pcomp",
+        "nsubj:pass",
+        "nsubjpass",
+        "obl:arg",
+        "nmod",
+        "conj",
+    }:
+        return h
+    return None

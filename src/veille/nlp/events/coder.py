@@ -1,0 +1,168 @@
+"""`code_events`: PLOVER events from a parsed article, its actors and its quotes."""
+
+from __future__ import annotations
+
+from veille.article import Event, Evidence, Quote
+from veille.nlp.events.arguments import Resolver, governor
+from veille.nlp.events.dates import is_historical, parse_published, resolve_date, year_of
+from veille.nlp.events.lexicon import Lexicon, load_lexicon
+from veille.nlp.events.modality import modality
+from veille.nlp.events.place import clause_tokens, location_of
+from veille.nlp.events.roles import RoleFinder, Roles
+from veille.nlp.events.rules import apply_rules, complement_mode, contexts_of
+from veille.nlp.events.syntax import Graph
+from veille.nlp.events.triggers import Trigger, find_triggers
+from veille.nlp.events.validate import validate
+from veille.nlp.parsed import ActorLookup, Parsed, Tok
+
+
+def code_events(
+    parsed: Parsed,
+    lookup: ActorLookup,
+    quotes: list[Quote],
+    published: str | None,
+    language: str,
+) -> list[Event]:
+    """Every PLOVER event the article states, validated and de-duplicated."""
+    try:
+        lex = load_lexicon(language)
+    except KeyError:
+        return []
+    coder = _Coder(parsed, lookup, quotes, published, lex)
+    events: list[Event] = []
+    for s in range(len(parsed.sents)):
+        for trig in find_triggers(coder.g, s, lex):
+            event = coder.code(trig)
+            if event is not None:
+                valid = validate(event)
+                if valid is not None:
+                    events.append(valid)
+    return dedupe(events)
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """Drop repeats: same sentence, type, actors and recipients (the first, most explicit, wins)."""
+    seen: set[tuple[object, ...]] = set()
+    out: list[Event] = []
+    for e in events:
+        key = (
+            e.evidence.start,
+            e.type,
+            tuple(sorted(e.actor)),
+            tuple(sorted(e.recipient)),
+            e.negated,
+            e.future,
+            e.hypothetical,
+            e.historical,
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+class _Coder:
+    def __init__(
+        self,
+        parsed: Parsed,
+        lookup: ActorLookup,
+        quotes: list[Quote],
+        published: str | None,
+        lex: Lexicon,
+    ) -> None:
+        self.g = Graph(parsed)
+        self.res = Resolver(self.g, lookup, lex)
+        self.roles = RoleFinder(self.res)
+        self.quotes, self.lex = quotes, lex
+        self.base = parse_published(published)
+
+    def quote_of(self, t: Tok) -> int | None:
+        """Index of the quote whose text (or cue) contains the trigger."""
+        for k, q in enumerate(self.quotes):
+            if q.start <= t.start < q.end:
+                return k
+            if (
+                q.cue_start is not None
+                and q.cue_end is not None
+                and (q.cue_start <= t.start < q.cue_end)
+            ):
+                return k
+        return None
+
+    def code(self, trig: Trigger) -> Event | None:
+        t, sense = trig.tok, trig.sense
+        anchor = trig.support if trig.nominal and trig.support is not None else t
+        m = modality(self.g, anchor, self.lex)
+        if trig.nominal and anchor is not t:
+            own = modality(self.g, t, self.lex)
+            m.hypothetical |= own.hypothetical
+        if m.suppressed:
+            return None
+        roles: Roles | None = (
+            self.roles.nominal(trig) if trig.nominal else self.roles.verbal(t, trig)
+        )
+        if roles is None:
+            return None
+        quote = self.quote_of(t)
+        if not roles.actor and quote is not None and (True):
+            speaker = self.quotes[quote].speaker
+            if speaker:
+                roles.actor = [self.res.body(speaker)]
+        if not roles.actor and roles.pronoun:
+            roles.actor = self._speaker_of_report(anchor)
+        first, stop = self.g.parsed.sents[t.sent]
+        start, end = self.g.toks[first].start, self.g.toks[stop - 1].end
+        scope = clause_tokens(self.g, anchor)
+        day = resolve_date(
+            scope, self.g.toks, self.base, self.lex, "future" if m.future else "past"
+        )
+        future = m.future or (day is not None and self.base is not None and day > self.base)
+        event = Event(
+            type=sense.type,
+            mode=sense.mode or complement_mode(self.g, t, sense.type, self.lex),
+            evidence=Evidence(start, end, self.g.text[start:end]),
+            actor=roles.actor,
+            recipient=roles.recipient,
+            negated=m.negated,
+            future=future,
+            hypothetical=m.hypothetical,
+            historical=self._historical(anchor, scope),
+            date=day.isoformat() if day else None,
+            location=location_of(self.g, t, self.lex, roles.used),
+            quote=quote,
+            trigger=t.text,
+        )
+        if sense.reciprocal:
+            event.actor = [*event.actor, *(r for r in event.recipient if r not in event.actor)]
+            event.recipient = []
+        if sense.split and len(event.actor) > 1 and not event.recipient:
+            event.actor, event.recipient = event.actor[:1], event.actor[1:]
+        event.contexts = contexts_of(self.g, t, event, self.lex)
+        return apply_rules(event, m)
+
+    def _speaker_of_report(self, anchor: Tok) -> list[str]:
+        """A pronoun doer of a reported clause is, most often, whoever reports it."""
+        cur = governor(self.g, anchor)
+        for _ in range(4):
+            if cur is None:
+                return []
+            if self.lex.embed.get(cur.lemma.lower()) == "fact":
+                found = self.roles.verbal(cur, None).actor
+                if found:
+                    return found
+            cur = governor(self.g, cur)
+        return []
+
+    def _historical(self, anchor: Tok, scope: list[Tok]) -> bool:
+        if self.base is None:
+            return False
+        for tok in self.g.sent_tokens(anchor.sent):
+            year = year_of(tok)
+            if year is None or not is_historical(year, self.base):
+                continue
+            case = self.g.case_of(tok.i) or ""
+            if case in self.lex.since_words:
+                continue
+            if tok in scope or anchor.i in self.g.subtree(tok.i):
+                return True
+        return False

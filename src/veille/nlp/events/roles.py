@@ -1,0 +1,136 @@
+"""Actor and recipient lists for one trigger: dependency roles, control, pronoun fallbacks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from veille.nlp.events.arguments import Resolver, governor, objects, passive, subjects
+from veille.nlp.events.place import entity_at
+from veille.nlp.events.triggers import Trigger
+from veille.nlp.parsed import Tok
+
+_OWN = frozenset({"poss", "nmod:poss", "compound", "amod"})
+_OF = frozenset({"de", "of", "d'", "du", "des", "by", "par"})
+
+
+@dataclass(slots=True)
+class Roles:
+    actor: list[str] = field(default_factory=list)
+    recipient: list[str] = field(default_factory=list)
+    pronoun: bool = False  # the subject was a pronoun we could not resolve
+    self_ref: bool = False  # first person: the speaker
+    used: set[int] = field(default_factory=set)  # token indices consumed as participants
+
+
+def _add(out: list[str], ids: list[str]) -> None:
+    out.extend(i for i in ids if i not in out)
+
+
+class RoleFinder:
+    """Fills `Roles` for triggers of one article."""
+
+    def __init__(self, res: Resolver) -> None:
+        self.res, self.g, self.lex = res, res.g, res.lex
+
+    def _ids(self, tok: Tok, roles: Roles) -> list[str]:
+        roles.used.update(c.i for c in self.g.conjuncts(tok.i))
+        if self.res.is_self(tok):
+            roles.self_ref = True
+            return []
+        ids = self.res.many(tok)
+        if not ids and self.res.is_pronoun(tok):
+            roles.pronoun = True
+        return ids
+
+    def _recipient_prep(self, prep: str, obj: Tok, preps: frozenset[str]) -> bool:
+        """`prep` introduces a participant (not a place such as "à Bruxelles")."""
+        if prep not in preps:
+            return False
+        if prep in self.lex.location_preps:
+            ent = entity_at(self.g, obj)
+            if ent is not None and ent.label in {"LOC", "GPE", "FAC"}:
+                ident = self.res.lookup.actor_at(ent.start, ent.end)
+                if not ident:
+                    return False
+                try:
+                    actor = self.res.lookup.actor(ident)
+                except (KeyError, LookupError, ValueError):
+                    return False
+                return actor.kind == "country" and actor.name.lower() in ent.text.lower()
+        return True
+
+    def verbal(self, t: Tok, trig: Trigger | None, depth: int = 0) -> Roles:
+        """Roles of verb `t` (trig None when `t` is only a governor whose subject we need)."""
+        g, roles = self.g, Roles()
+        sense = trig.sense if trig else None
+        no_obj = sense.no_object_recipient if sense else True
+        is_passive = passive(g, t)
+        if not is_passive:
+            for s in subjects(g, t):
+                _add(roles.actor, self._ids(s, roles))
+        for o in g.kids(t.i, {"nsubj:pass", "nsubjpass"}) if is_passive else objects(g, t):
+            if not no_obj:
+                _add(roles.recipient, self._ids(o, roles))
+        preps = (sense.preps or self.lex.recipient_preps) if sense else frozenset()
+        for prep, obj in g.prep_objects(t.i):
+            if is_passive and prep in self.lex.agent_preps:
+                _add(roles.actor, self._ids(obj, roles))
+            elif sense and self._recipient_prep(prep, obj, preps):
+                _add(roles.recipient, self._ids(obj, roles))
+        if not roles.actor and not roles.self_ref and depth < 4:
+            inherited = self.inherited(t, depth)
+            roles.actor = inherited.actor
+            roles.pronoun = roles.pronoun or inherited.pronoun
+            roles.self_ref = roles.self_ref or inherited.self_ref
+        return roles
+
+    def inherited(self, t: Tok, depth: int) -> Roles:
+        """The doer of an embedded or coordinated verb without its own subject."""
+        gov = governor(self.g, t)
+        if gov is None or (subjects(self.g, t) and t.dep != "conj"):
+            return Roles()
+        if gov.pos in {"NOUN", "PROPN"}:
+            return self.nominal_own(gov)
+        senses = self.lex.verbs.get(gov.lemma.lower(), ())
+        if t.dep != "conj" and senses and senses[0].control == "obj":
+            out = Roles()
+            for o in objects(self.g, gov):
+                _add(out.actor, self._ids(o, out))
+            if out.actor:
+                return out
+        return self.verbal(gov, None, depth + 1)
+
+    def nominal_own(self, n: Tok) -> Roles:
+        """Actors named on a noun itself: Russian build-up, NATO demand, retrait des troupes russes."""
+        roles = Roles()
+        for c in self.g.kids(n.i, _OWN):
+            _add(roles.actor, self._ids(c, roles))
+        for prep, obj in self.g.prep_objects(n.i):
+            if prep in _OF:
+                _add(roles.actor, self._ids(obj, roles))
+        return roles
+
+    def nominal(self, trig: Trigger) -> Roles | None:
+        """Roles of a nominal trigger; None when nothing anchors it to a doer."""
+        n, sense = trig.tok, trig.sense
+        roles = self.nominal_own(n)
+        preps = sense.preps or self.lex.recipient_preps
+        for prep, obj in self.g.prep_objects(n.i):
+            if prep not in _OF and self._recipient_prep(prep, obj, preps):
+                _add(roles.recipient, self._ids(obj, roles))
+        sup = trig.support
+        if sup is not None:
+            light = not sense.support or sup.lemma.lower() in sense.support
+            light = light or self.lex.embed.get(sup.lemma.lower()) in {"aspect", "fact", "negate"}
+            if light:
+                carrier = self.verbal(sup, None)
+                if not roles.actor:
+                    roles.actor = carrier.actor
+                    roles.pronoun, roles.self_ref = carrier.pronoun, carrier.self_ref
+                for prep, obj in self.g.prep_objects(sup.i):
+                    if prep in sense.preps and self._recipient_prep(prep, obj, sense.preps):
+                        _add(roles.recipient, self._ids(obj, roles))
+                return roles
+        if roles.actor or roles.self_ref:
+            return roles
+        return None

@@ -1,0 +1,206 @@
+"""Indirect speech: a cue verb with its que/that complement, inverted reports
+(`…, a indiqué le ministère` / `…, the ministry said`) and `selon X` / `according to X`."""
+
+from __future__ import annotations
+
+from veille.nlp.quotes.candidates import Candidate
+from veille.nlp.quotes.incise import according, inverted
+from veille.nlp.quotes.lexicon import Lexicon
+from veille.nlp.quotes.syntax import CLOSING, QUOTE_CHARS, SUBJ, Span, Tree
+
+MIN_CONTENT_TOKENS = 3
+COMPLEMENT = ("ccomp",)
+
+
+def _multiword(tree: Tree, i: int, lex: Lexicon) -> list[int] | None:
+    """Tokens of a multi-word cue starting at `i` (faire valoir, mettre en garde), else None."""
+    for seq in lex.multiword:
+        if tree.toks[i].lemma.casefold() != seq[0]:
+            continue
+        got = [i]
+        k = i + 1
+        for word in seq[1:]:
+            while k < len(tree.toks) and tree.toks[k].pos in ("ADV", "AUX") and len(got) < 4:
+                k += 1
+            if k >= len(tree.toks):
+                break
+            if word not in (tree.toks[k].lemma.casefold(), tree.low(k)):
+                break
+            got.append(k)
+            k += 1
+        else:
+            return got
+    return None
+
+
+def _trim(tree: Tree, lo: int, hi: int, lex: Lexicon) -> tuple[int, int]:
+    while lo <= hi and (tree.low(lo) in lex.complementizers or tree.toks[lo].pos == "PUNCT"):
+        lo += 1
+    while hi >= lo and tree.toks[hi].pos in ("PUNCT", "CCONJ") and not _quote(tree, hi):
+        hi -= 1
+    return lo, hi
+
+
+def _quote(tree: Tree, k: int) -> bool:
+    return any(c in QUOTE_CHARS for c in tree.toks[k].text)
+
+
+def _incise_start(tree: Tree, i: int) -> int | None:
+    """The comma opening an inverted incise ending at verb `i` (`, a-t-elle estimé`), if any."""
+    k = i - 1
+    while k >= 0 and k > i - 5:
+        tok = tree.toks[k]
+        if tok.text == ",":
+            return k
+        low = tok.text.casefold()
+        if not (tok.pos == "AUX" or low.startswith("-") or low in ("se", "s'", "s’")):
+            return None
+        k -= 1
+    return None
+
+
+def _contents(tree: Tree, comp: int, cue: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of the reported content, split at coordinated `and that …` clauses."""
+    lo, hi = tree.extent(comp)
+    if lo < cue <= hi:  # the cue sits inside the clause (inverted report): keep the side before it
+        hi = (_incise_start(tree, cue) or cue) - 1
+    cuts = [
+        c
+        for c in tree.kids[comp]
+        if tree.toks[c].dep == "conj"
+        and any(tree.low(g) in lex.complementizers for g in tree.kids[c] if g < c)
+    ]
+    pieces: list[tuple[int, int]] = []
+    start = lo
+    for c in sorted(cuts):
+        first = tree.extent(c)[0]
+        while first > start and tree.toks[first - 1].pos in ("CCONJ", "PUNCT"):
+            first -= 1
+        pieces.append((start, first - 1))
+        start = tree.extent(c)[0]
+    pieces.append((start, hi))
+    return [_trim(tree, a, b, lex) for a, b in pieces]
+
+
+def _speaker(tree: Tree, verb: int, anchors: list[int], lex: Lexicon) -> Span | None:
+    for a in anchors:
+        subj = tree.subject(a)
+        if subj is not None:
+            return tree.noun_phrase(subj, lex)
+    # inverted subject: « …, a indiqué le ministère »
+    after = [k for k in range(verb + 1, min(verb + 10, len(tree.toks)))]
+    inc = inverted(tree, [verb, *after], lex)
+    return inc.subject if inc else None
+
+
+def _gap_ok(tree: Tree, comp: int, verb: int) -> bool:
+    """A complement before its cue must end right at the incise: `…, the ministry said`."""
+    lo, hi = tree.extent(comp)
+    if hi >= verb or lo > verb:
+        return True
+    allowed = {verb}
+    for k in tree.kids[verb]:
+        if tree.toks[k].dep in SUBJ or tree.toks[k].pos in ("AUX", "ADV", "PUNCT", "PART"):
+            a, b = tree.extent(k)
+            allowed.update(range(a, b + 1))
+    gap = range(hi + 1, verb)
+    return all(k in allowed or tree.toks[k].pos == "PUNCT" for k in gap)
+
+
+def _paragraph(tree: Tree, i: int) -> tuple[int, int]:
+    """First and last token of the paragraph holding token `i`."""
+    lo = i
+    while lo > 0 and "\n" not in tree.toks[lo - 1].ws and "\n" not in tree.toks[lo - 1].text:
+        lo -= 1
+    hi = i
+    while hi < len(tree.toks) - 1 and "\n" not in tree.toks[hi].ws:
+        hi += 1
+    return lo, hi
+
+
+def _rejected(tree: Tree, span: Span | None, lex: Lexicon) -> bool:
+    if span is None:
+        return False
+    low = tree.low(span.head).lstrip("-")
+    return low in lex.first_person or low in lex.impersonal
+
+
+def cue_candidates(tree: Tree, lex: Lexicon) -> list[Candidate]:
+    """Cue verbs with a complement clause."""
+    out: list[Candidate] = []
+    for tok in tree.toks:
+        anchors = _multiword(tree, tok.i, lex)
+        if anchors is None:
+            if tok.pos not in ("VERB", "AUX") or not lex.is_cue(tok.lemma):
+                continue
+            anchors = [tok.i]
+        comps = [c for a in anchors for c in tree.kids[a] if tree.toks[c].dep in COMPLEMENT]
+        verb = anchors[-1]
+        inverted_report = tok.dep in ("parataxis", "advcl", "ccomp", "conj") and tok.head < tok.i
+        own_subject = any(tree.toks[k].dep in SUBJ for k in tree.kids[tok.i])
+        if not comps and inverted_report and own_subject and _incise_start(tree, anchors[0]):
+            comps = [tok.head]
+        comps = [c for c in comps if _gap_ok(tree, c, tok.i)]
+        if not comps or any(tree.negated(a, lex) for a in anchors):
+            continue
+        speaker = _speaker(tree, verb, anchors, lex)
+        if speaker is None or _rejected(tree, speaker, lex):
+            continue
+        cue = (tree.toks[anchors[0]].start, tree.toks[anchors[-1]].end)
+        for comp in comps:
+            if tree.toks[comp].sent != tok.sent and not lex.is_cue(tok.lemma):
+                continue
+            p_lo, p_hi = _paragraph(tree, tok.i)
+            for lo, hi in _contents(tree, comp, tok.i, lex):
+                lo, hi = max(lo, p_lo), min(hi, p_hi)
+                if hi - lo + 1 < MIN_CONTENT_TOKENS or lo <= speaker.head <= hi:
+                    continue
+                start, end = tree.toks[lo].start, tree.toks[hi].end
+                out.append(Candidate(start, end, "indirect", speaker, cue))
+    return out
+
+
+def _clause(tree: Tree, k: int) -> tuple[int, int]:
+    """First and last token of the sentence around `k`, by punctuation and line breaks."""
+    lo = k
+    while lo > 0:
+        prev = tree.toks[lo - 1]
+        if prev.text in CLOSING or "\n" in prev.ws or "\n" in prev.text:
+            break
+        lo -= 1
+    hi = k
+    while hi < len(tree.toks) - 1:
+        tok = tree.toks[hi + 1]
+        if tok.text in CLOSING or "\n" in tree.toks[hi].ws or "\n" in tok.text:
+            break
+        hi += 1
+    return lo, hi
+
+
+def according_candidates(tree: Tree, lex: Lexicon) -> list[Candidate]:
+    """`selon X, …` / `…, according to X`: the rest of the sentence, attributed to X."""
+    out: list[Candidate] = []
+    starts = {seq[0] for seq in lex.according}
+    for k in range(len(tree.toks)):
+        if tree.low(k) not in starts:
+            continue
+        s_lo, s_hi = _clause(tree, k)
+        toks = list(range(k, s_hi + 1))
+        src = according(tree, toks, lex)
+        if src is None:
+            continue
+        span, used = src
+        if used < len(toks) and tree.low(toks[used]) in lex.complementizers:
+            continue
+        before = [t for t in range(s_lo, k) if tree.toks[t].pos != "PUNCT"]
+        after = [t for t in toks[used:] if tree.toks[t].pos != "PUNCT"]
+        if len(after) >= MIN_CONTENT_TOKENS and len(before) < 2:
+            lo, hi = after[0], after[-1]
+        elif len(before) >= MIN_CONTENT_TOKENS:
+            lo, hi = before[0], before[-1]
+        else:
+            continue
+        while hi < s_hi and _quote(tree, hi + 1):
+            hi += 1
+        out.append(Candidate(tree.toks[lo].start, tree.toks[hi].end, "indirect", span))
+    return out

@@ -1,0 +1,182 @@
+"""Speaker resolution: a noun phrase to an actor id through the lookup, a pronoun to the last
+compatible named speaker or subject (gender from titles and agreement), a floating quote to the
+last named speaker."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from veille.nlp.parsed import ActorLookup
+from veille.nlp.quotes.lexicon import Lexicon
+from veille.nlp.quotes.syntax import SUBJ, Span, Tree
+
+PERSON_WINDOW = 1500  # characters back a pronoun may reach for a person
+OTHER_WINDOW = 600  # … and for an organisation or a country
+
+
+class Resolver:
+    """Resolves speakers in text order, remembering who spoke and who was the subject."""
+
+    def __init__(self, tree: Tree, lookup: ActorLookup, lex: Lexicon) -> None:
+        self.tree = tree
+        self.lookup = lookup
+        self.lex = lex
+        self._kinds: dict[str, str] = {}
+        self.votes: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        self.mentions: list[tuple[int, str]] = []  # (offset, id) of named subjects
+        self.speakers: list[tuple[int, str]] = []  # (offset, id) of resolved speakers
+        self.described: list[tuple[int, str, str]] = []  # (offset, id, NP + apposition text)
+        self._collect()
+
+    # --- named phrases ---------------------------------------------------------------------
+
+    def named(self, span: Span) -> str | None:
+        """Actor id of a noun phrase (name, title, role, apposition), None for pronouns."""
+        t = self.tree
+        if t.toks[span.head].pos == "PRON":
+            return None
+        head = t.toks[span.head]
+        appos = [k for k in t.kids[span.head] if t.toks[k].dep.startswith("appos")]
+        if head.pos == "NOUN":  # a role with its name beside it: the name first
+            appos.sort(key=lambda k: t.toks[k].pos != "PROPN")
+            names = [k for k in appos if t.toks[k].pos == "PROPN"]
+            found = self._phrase(t.noun_phrase(names[0], self.lex)) if names else None
+            if found:
+                return found
+        _, start, end = t.text_of(span)
+        found = self.lookup.resolve_phrase(start, end)
+        found = found or self.lookup.actor_at(head.start, head.end)
+        if found:
+            return found
+        for k in appos:
+            found = self._phrase(t.noun_phrase(k, self.lex))
+            if found:
+                return found
+        return self._role(span)
+
+    def _phrase(self, span: Span) -> str | None:
+        _, start, end = self.tree.text_of(span)
+        return self.lookup.resolve_phrase(start, end)
+
+    def _role(self, span: Span) -> str | None:
+        """A bare role (« le ministre », "the spokeswoman") the lookup did not know: the last
+        speaker or subject introduced with that role word."""
+        t = self.tree
+        head = t.toks[span.head]
+        if head.pos != "NOUN" or any(
+            t.toks[k].pos == "PROPN" for k in range(span.first, span.last)
+        ):
+            return None
+        word = head.text.casefold()
+        for offset, actor, text in reversed(self.described):
+            if offset < head.start and word in text.casefold().split():
+                return actor
+        return None
+
+    def kind(self, actor_id: str) -> str:
+        if actor_id not in self._kinds:
+            try:
+                self._kinds[actor_id] = self.lookup.actor(actor_id).kind
+            except Exception:  # an id the lookup cannot describe: guess from its prefix
+                self._kinds[actor_id] = actor_id.split(":", 1)[0]
+        return self._kinds[actor_id]
+
+    def _collect(self) -> None:
+        """Named subjects and gender evidence (titles, agreement) over the whole text."""
+        t, lex = self.tree, self.lex
+        for tok in t.toks:
+            if tok.dep in SUBJ and tok.pos in ("NOUN", "PROPN"):
+                span = t.noun_phrase(tok.i, lex)
+                actor = self.named(span)
+                if actor:
+                    self.mentions.append((tok.start, actor))
+                    lo, hi = t.extent(tok.i)
+                    self.described.append(
+                        (tok.start, actor, t.p.text[t.toks[lo].start : t.toks[hi].end])
+                    )
+        for ent in t.p.ents:
+            actor = self.lookup.actor_at(ent.start, ent.end)
+            if not actor:
+                continue
+            if self.kind(actor) == "person":
+                self.mentions.append((ent.start, actor))
+            for k in range(max(0, ent.first - 3), ent.first):
+                low = t.low(k)
+                if low in lex.title_masc:
+                    self.votes[actor]["m"] += 3
+                elif low in lex.title_fem:
+                    self.votes[actor]["f"] += 3
+            if lex.language == "fr":  # agreement: « la ministre X », « la Russie »
+                person = self.kind(actor) == "person"
+                for k in (ent.first - 1,) if person else (ent.first - 1, ent.first):
+                    ok = k >= 0 and (t.toks[k].pos in ("DET", "NOUN") or not person)
+                    morph = t.toks[k].morph if ok else ""
+                    if "Gender=Fem" in morph:
+                        self.votes[actor]["f"] += 1
+                    elif "Gender=Masc" in morph:
+                        self.votes[actor]["m"] += 1
+
+    def gender(self, actor_id: str) -> str | None:
+        votes = self.votes.get(actor_id)
+        if not votes:
+            return None
+        (best, n), *rest = [*votes.most_common(2), ("", 0)]
+        return best if n > rest[0][1] else None
+
+    # --- pronouns --------------------------------------------------------------------------
+
+    def _category(self, word: str) -> str | None:
+        lex = self.lex
+        if word in lex.plural:
+            return "plural"
+        if word in lex.masc:
+            return "m"
+        if word in lex.fem:
+            return "f"
+        if word in lex.neuter:
+            return "neuter"
+        return None
+
+    def _fits(self, actor: str, cat: str, person: bool) -> bool:
+        is_person = self.kind(actor) == "person"
+        if cat in ("m", "f"):
+            if is_person != person:
+                return False
+            g = self.gender(actor)
+            return g is None or g == cat if person else g == cat
+        return not is_person  # it, they: an organisation, a country, a group
+
+    def pronoun(self, word: str, at: int) -> str | None:
+        """The actor a third-person pronoun at `at` most likely stands for."""
+        cat = self._category(word)
+        if cat is None:
+            return None
+        events = sorted(e for e in self.mentions + self.speakers if e[0] < at)
+        passes = [(True, PERSON_WINDOW)] if cat in ("m", "f") else []
+        if cat not in ("m", "f") or self.lex.language == "fr":
+            passes.append((False, OTHER_WINDOW))
+        for person, reach in passes:
+            for offset, actor in reversed(events):
+                if at - offset > reach:
+                    break
+                if self._fits(actor, cat, person):
+                    return actor
+        return None
+
+    # --- candidates ------------------------------------------------------------------------
+
+    def speaker(self, span: Span | None, floating: bool, at: int) -> tuple[str | None, ...]:
+        """(id, text, start, end) of a quote's speaker; the id is None when unresolved."""
+        if span is None:
+            if floating and self.speakers:
+                before = [a for o, a in self.speakers if o <= at]
+                return (before[-1] if before else None, None, None, None)
+            return (None, None, None, None)
+        text, start, end = self.tree.text_of(span)
+        actor = self.named(span)
+        if actor is None and span.first == span.last:
+            actor = self.pronoun(text.casefold(), start)
+        if actor:
+            self.speakers.append((start, actor))
+            self.described.append((start, actor, text))
+        return (actor, text, start, end)
