@@ -61,7 +61,6 @@ def litbank(folder: Path) -> Iterable[tuple[str, list[Span]]]:
 
 def literary(languages: list[str], datasets: Path, limit: int) -> None:
     from quotes import THRESHOLDS, parse, report
-
     from veille.nlp.quotes import find_quotes
 
     sets = {"fr": ("fr-litbank-quotes", fr_litbank), "en": ("litbank-quotes", litbank)}

@@ -21,6 +21,9 @@ from veille.config import Settings
 from veille.store import DuckDBStore, document_status
 
 Pipeline = Callable[[Iterable[Article]], Iterator[Article]]
+# Module-level: FastAPI resolves the string annotations of dependencies in module globals.
+_bearer = HTTPBearer(auto_error=False, description="the token given to `veille serve`")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
 def to_article(body: IngestIn, settings: Settings) -> Article:
@@ -42,13 +45,10 @@ def to_article(body: IngestIn, settings: Settings) -> Article:
 
 def ingest_router(token: str, settings: Settings, pipeline: Pipeline | None = None) -> APIRouter:
     """The router of POST /api/ingest, guarded by `Authorization: Bearer <token>`."""
-    bearer = HTTPBearer(auto_error=False, description="the token given to `veille serve`")
     expected = token.encode("utf-8")
     built: list[Pipeline] = [pipeline] if pipeline else []
 
-    def authorised(
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    ) -> None:
+    def authorised(credentials: Credentials) -> None:
         given = credentials.credentials.encode("utf-8") if credentials else b""
         if not secrets.compare_digest(given, expected):
             raise HTTPException(
