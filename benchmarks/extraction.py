@@ -259,7 +259,9 @@ def check_published(root: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", help=f"benchmark directory (default ${ENV_DATA} or {DEFAULT_DATA})")
+    parser.add_argument(
+        "--data", help=f"benchmark directory (default ${ENV_DATA} or {DEFAULT_DATA})"
+    )
     parser.add_argument(
         "-e",
         "--extractor",

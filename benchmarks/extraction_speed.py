@@ -96,7 +96,11 @@ def main(argv: list[str] | None = None) -> int:
         ours.append(veille_run(pages))
     n = len(pages)
     rows = [
-        ("trafilatura.extract (include_comments=False)", n / min(theirs), n / statistics.median(theirs)),
+        (
+            "trafilatura.extract (include_comments=False)",
+            n / min(theirs),
+            n / statistics.median(theirs),
+        ),
         (f"veille extraction stage (`{name}`)", n / min(ours), n / statistics.median(ours)),
     ]
     print(f"{n} pages, {args.rounds} alternating rounds, one core\n")

@@ -19,7 +19,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,6 +69,8 @@ def wait_ready(base: str, seconds: float = 60) -> None:
 
 
 Request = Callable[[random.Random], str]
+# Why requests failed ("endpoint: http 500" → count), filled by run_clients.
+failures: Counter[str] = Counter()
 
 
 def endpoint_mix(base: str) -> dict[str, Request]:
@@ -101,6 +103,7 @@ async def run_clients(
     """`clients` concurrent loops for `seconds`; latency (s) and success of every request."""
     results: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     names = list(mix)
+    failures.clear()
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
@@ -113,9 +116,12 @@ async def run_clients(
             try:
                 response = await http.get(base + mix[name](rng))
                 ok = response.status_code == 200
-            except httpx.HTTPError:
-                ok = False
+                problem = "" if ok else f"http {response.status_code}"
+            except httpx.HTTPError as exc:
+                ok, problem = False, type(exc).__name__
             results[name].append((time.perf_counter() - started, ok))
+            if problem:
+                failures[f"{name}: {problem}"] += 1
 
     async with httpx.AsyncClient(limits=limits, timeout=30) as http:
         await asyncio.gather(*(client(n, http) for n in range(clients)))
@@ -179,6 +185,8 @@ def main() -> int:
     verdict = "met" if p99 < QUOTE_SEARCH_P99_MS and errors == 0 else "MISSED"
     summary = (f"\nquote search p99 {p99:.0f} ms (target < {QUOTE_SEARCH_P99_MS:.0f} ms), "
                f"{errors} errors: target {verdict}")  # fmt: skip
+    for problem, n in failures.most_common():
+        summary += f"\n- {problem}: {n}"
     print(summary)
     if args.out:
         args.out.write_text(report + "\n" + summary + "\n", encoding="utf-8")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-
 from tests.store.corpus import build_store
+
 from veille.api.app import create_app
 from veille.article import Actor, Article
 
@@ -45,7 +45,7 @@ def writer(tmp_path: Path) -> Iterator[TestClient]:
 
 def test_openapi_lists_the_endpoints(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
-    assert ENDPOINTS <= set(spec["paths"])
+    assert set(spec["paths"]) >= ENDPOINTS
     assert "/api/ingest" not in spec["paths"]
     params = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
     assert {"type", "actor", "recipient", "date_from", "date_to", "limit", "offset"} <= params
@@ -65,9 +65,12 @@ def test_article_search_with_accents_and_pages(client: TestClient) -> None:
 def test_quotes_and_events_match_names_on_aliases(client: TestClient) -> None:
     quotes = client.get("/api/quotes", params={"speaker": "Stoltenberg"}).json()
     assert quotes["total"] == 2
-    assert client.get("/api/quotes", params={"speaker": "Stoltenberg", "q": "rightful"}).json()[
-        "total"
-    ] == 1
+    assert (
+        client.get("/api/quotes", params={"speaker": "Stoltenberg", "q": "rightful"}).json()[
+            "total"
+        ]
+        == 1
+    )
     march = {"date_from": "2024-03-01", "date_to": "2024-03-31"}
     accused = client.get("/api/events", params={"type": "ACCUSE", "recipient": "Russia", **march})
     assert [e["actors"][0]["id"] for e in accused.json()["items"]] == ["org:NATO"]
@@ -170,7 +173,7 @@ def test_root_serves_the_dashboard_or_an_index(client: TestClient) -> None:
 def test_root_index_without_dashboard(tmp_path: Path) -> None:
     app = create_app(build_store(tmp_path / "s.duckdb"), dashboard=None)
     index = TestClient(app).get("/").json()
-    assert ENDPOINTS <= set(index["endpoints"])
+    assert set(index["endpoints"]) >= ENDPOINTS
 
 
 def test_a_missing_store_is_refused(tmp_path: Path) -> None:

@@ -48,6 +48,7 @@ if (_reason := _requirements()) is not None:
 
 import uvicorn  # noqa: E402
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
+
 from veille.api.app import create_app  # noqa: E402
 
 

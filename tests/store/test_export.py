@@ -6,8 +6,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from tests.store.corpus import build_store
+
 from veille.errors import StoreError
 from veille.store.export import export
 from veille.store.reader import connect
@@ -61,7 +61,9 @@ def test_csv_cells_hold_lists_as_json(db: Path, tmp_path: Path) -> None:
 def test_gdelt_table_maps_what_veille_knows(db: Path, tmp_path: Path) -> None:
     con = connect(db)
     export(con, tmp_path, "parquet")
-    table = duckdb.connect().execute(f"SELECT * FROM read_parquet('{tmp_path}/events_gdelt.parquet')")
+    table = duckdb.connect().execute(
+        f"SELECT * FROM read_parquet('{tmp_path}/events_gdelt.parquet')"
+    )
     columns = [d[0] for d in table.description]
     assert columns[: len(GDELT_COLUMNS)] == GDELT_COLUMNS
     rows = [dict(zip(columns, row, strict=True)) for row in table.fetchall()]

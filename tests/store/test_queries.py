@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from tests.store.corpus import build_store
+
 from veille.store import queries as Q
 from veille.store.reader import Reader, open_reader
 
@@ -89,7 +89,9 @@ def test_quotes_by_speaker_alias_text_and_language(r: Reader) -> None:
     assert by_name.total == 2
     assert {i["speaker_name"] for i in by_name.items} == {"Jens Stoltenberg"}
     assert Q.quotes(r, speaker="le secrétaire général").total == 2
-    assert Q.quotes(r, speaker="Stoltenberg", language="fr").items[0]["text"].startswith("La Russie")
+    assert (
+        Q.quotes(r, speaker="Stoltenberg", language="fr").items[0]["text"].startswith("La Russie")
+    )
     assert Q.quotes(r, speaker="Le Ministre").total == 1  # unresolved: matched at the cue
     assert Q.quotes(r, speaker="Zanzibar").total == 0
     assert Q.quotes(r, q="echouent").items[0]["text"] == "Ces négociations échouent"

@@ -6,20 +6,25 @@ or CSV); each wraps the query function of the same name in `veille.store.queries
 
 from __future__ import annotations
 
-import csv
-import html
 import json
-import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from veille.api.output import (
+    ACTOR_COLUMNS,
+    ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
+    QUOTE_COLUMNS,
+    choose_format,
+    emit,
+)
 from veille.errors import VeilleError
 from veille.store import queries
 from veille.store.export import FORMATS, export
@@ -54,16 +59,13 @@ Format = Annotated[
         "--format", "-f", help="table, jsonl or csv (default: table on a terminal, else jsonl)."
     ),
 ]
-From = Annotated[
-    str | None, typer.Option("--from", help="YYYY-MM-DD, inclusive.", callback=_date)
-]
+From = Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD, inclusive.", callback=_date)]
 To = Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD, inclusive.", callback=_date)]
 Language = Annotated[str | None, typer.Option("--language", "-l", help="ISO 639-1 code.")]
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows to show.")]
 Offset = Annotated[int, typer.Option("--offset", min=0, help="Rows to skip.")]
 Text = Annotated[str | None, typer.Option("--query", "-q", help="Full-text words.")]
 DEFAULT_DB = Path("veille.duckdb")
-Column = tuple[str, Callable[[dict[str, Any]], Any]]
 
 
 @contextmanager
@@ -76,84 +78,11 @@ def _reader(db: Path) -> Iterator[Reader]:
         raise typer.Exit(1) from exc
 
 
-def _format(fmt: str) -> str:
-    if fmt == "auto":
-        return "table" if sys.stdout.isatty() else "jsonl"
-    if fmt not in ("table", "jsonl", "csv"):
-        raise typer.BadParameter(f"{fmt!r}: use table, jsonl or csv", param_hint="--format")
-    return fmt
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
-def _plain(snippet: str | None) -> str:
-    return html.unescape(re.sub(r"</?mark>", "", snippet or ""))
-
-
-def emit(page: queries.Page, fmt: str, title: str, columns: list[Column]) -> None:
-    """Print a page of items as a table, JSON lines or CSV."""
-    fmt = _format(fmt)
-    if fmt == "jsonl":
-        for item in page.items:
-            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        keys = list(page.items[0]) if page.items else [name for name, _ in columns]
-        writer = csv.writer(sys.stdout)
-        writer.writerow(keys)
-        for item in page.items:
-            writer.writerow([_cell(item.get(k)) for k in keys])
-    else:
-        shown = f"{page.offset + 1}–{page.offset + len(page.items)}" if page.items else "none"
-        table = Table(title=f"{title}: {shown} of {page.total}", show_lines=False)
-        for name, _ in columns:
-            table.add_column(name, overflow="fold")
-        for item in page.items:
-            table.add_row(*(_cell(get(item)) for _, get in columns))
-        Console().print(table)
-
-
-def _names(refs: list[dict[str, Any]]) -> str:
-    return ", ".join(r["name"] or r["id"] for r in refs)
-
-
-QUOTE_COLUMNS: list[Column] = [
-    ("published", lambda i: i["published"]),
-    ("speaker", lambda i: i["speaker_name"] or i["speaker_text"]),
-    ("quote", lambda i: i["text"]),
-    ("lang", lambda i: i["language"]),
-]
-EVENT_COLUMNS: list[Column] = [
-    ("day", lambda i: i["day"]),
-    ("type", lambda i: ("not " if i["negated"] else "") + i["type"]),
-    ("actor", lambda i: _names(i["actors"])),
-    ("recipient", lambda i: _names(i["recipients"])),
-    ("evidence", lambda i: i["evidence_text"]),
-]
-ACTOR_COLUMNS: list[Column] = [
-    ("id", lambda i: i["id"]),
-    ("name", lambda i: i["name"]),
-    ("articles", lambda i: str(i["articles"])),
-    ("mentions", lambda i: str(i["mentions"])),
-    ("quotes", lambda i: str(i["quotes"])),
-    ("acts", lambda i: str(i["events_as_actor"])),
-    ("acted on", lambda i: str(i["events_as_recipient"])),
-]
-ARTICLE_COLUMNS: list[Column] = [
-    ("published", lambda i: i["published"]),
-    ("lang", lambda i: i["language"]),
-    ("title", lambda i: i["title"]),
-    ("match", lambda i: _plain(i["snippet"]) or i["site"]),
-    ("id", lambda i: i["id"][:12]),
-]
-
-
 @query_app.command("quotes")
 def quotes_command(
-    speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Name, alias or id.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", "-s", help="Name, alias or id.")
+    ] = None,
     query: Text = None,
     language: Language = None,
     date_from: From = None,
@@ -173,9 +102,13 @@ def quotes_command(
 
 @query_app.command("events")
 def events_command(
-    type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER type.", callback=_type)] = None,
+    type: Annotated[
+        str | None, typer.Option("--type", "-t", help="PLOVER type.", callback=_type)
+    ] = None,
     actor: Annotated[str | None, typer.Option("--actor", "-a", help="Who acts.")] = None,
-    recipient: Annotated[str | None, typer.Option("--recipient", "-r", help="Who is acted on.")] = None,
+    recipient: Annotated[
+        str | None, typer.Option("--recipient", "-r", help="Who is acted on.")
+    ] = None,
     language: Language = None,
     date_from: From = None,
     date_to: To = None,
@@ -194,7 +127,10 @@ def events_command(
 
 @query_app.command("actors")
 def actors_command(
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="person, organization, country, group or location.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", "-k", help="person, organization, country, group or location."),
+    ] = None,
     query: Annotated[str | None, typer.Option("--query", "-q", help="Part of a name.")] = None,
     language: Language = None,
     date_from: From = None,
@@ -212,7 +148,9 @@ def actors_command(
 
 @query_app.command("actor")
 def actor_command(
-    name: Annotated[str, typer.Argument(help="Id, name or alias: country:RUS, Moscou, Stoltenberg.")],
+    name: Annotated[
+        str, typer.Argument(help="Id, name or alias: country:RUS, Moscou, Stoltenberg.")
+    ],
     date_from: From = None,
     date_to: To = None,
     db: Db = DEFAULT_DB,
@@ -225,16 +163,22 @@ def actor_command(
     if profile is None:
         err.print(f"[red]error:[/red] no actor called {name!r}", highlight=False)
         raise typer.Exit(1)
-    fmt = _format(fmt)
+    fmt = choose_format(fmt)
     if fmt == "csv":
-        raise typer.BadParameter("a profile is not a table: use jsonl or table", param_hint="--format")
+        raise typer.BadParameter(
+            "a profile is not a table: use jsonl or table", param_hint="--format"
+        )
     if fmt == "jsonl":
         sys.stdout.write(json.dumps(profile, ensure_ascii=False) + "\n")
         return
     actor, counts = profile["actor"], profile["counts"]
-    Console().print(f"[bold]{actor['name']}[/bold] ({actor['id']}, {actor['kind']})", highlight=False)
+    Console().print(
+        f"[bold]{actor['name']}[/bold] ({actor['id']}, {actor['kind']})", highlight=False
+    )
     Console().print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items()))
-    Console().print("aliases: " + ", ".join(a["alias"] for a in profile["aliases"]), highlight=False)
+    Console().print(
+        "aliases: " + ", ".join(a["alias"] for a in profile["aliases"]), highlight=False
+    )
     for key, title, columns, total in (
         ("quotes", "quotes", QUOTE_COLUMNS, counts["quotes"]),
         ("events_by", "events by", EVENT_COLUMNS, counts["events_as_actor"]),
@@ -265,7 +209,9 @@ def articles_command(
 def export_command(
     db: Db = DEFAULT_DB,
     fmt: Annotated[str, typer.Option("--format", "-f", help="parquet, csv or jsonl.")] = "parquet",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("export"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path(
+        "export"
+    ),
 ) -> None:
     """Write every table of a store, and a GDELT-style events_gdelt, as Parquet, CSV or JSONL."""
     if fmt not in FORMATS:

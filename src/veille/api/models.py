@@ -6,11 +6,10 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field, model_validator
 
-
 T = TypeVar("T")
 
 
-class Page(BaseModel, Generic[T]):  # noqa: UP046 (Python 3.11 has no PEP 695)
+class Page(BaseModel, Generic[T]):
     """One page of results: `total` counts every match, `items` holds at most `limit`."""
 
     total: int

@@ -43,7 +43,7 @@ Dates = Annotated[Span, Depends(span)]
 def articles(
     db: Db,
     dates: Dates,
-    q: Annotated[Text, Query(description="full-text words; \"a phrase\", prefix*, OR")] = None,
+    q: Annotated[Text, Query(description='full-text words; "a phrase", prefix*, OR')] = None,
     language: Language = None,
     site: Text = None,
     limit: Limit = DEFAULT_LIMIT,
@@ -70,7 +70,9 @@ def article(
 def quotes(
     db: Db,
     dates: Dates,
-    speaker: Annotated[Text, Query(description="name, alias or id: Stoltenberg, country:RUS")] = None,
+    speaker: Annotated[
+        Text, Query(description="name, alias or id: Stoltenberg, country:RUS")
+    ] = None,
     q: Annotated[Text, Query(description="full-text words in the quote")] = None,
     language: Language = None,
     kind: Literal["direct", "indirect", "mixed"] | None = None,

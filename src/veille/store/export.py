@@ -46,7 +46,7 @@ def _select(con: duckdb.DuckDBPyConnection, table: str, fmt: str) -> str:
         f'to_json("{name}") AS "{name}"' if kind.endswith("[]") else f'"{name}"'
         for name, kind, *_ in described
     ]
-    return f"SELECT {', '.join(columns)} FROM \"{table}\""
+    return f'SELECT {", ".join(columns)} FROM "{table}"'
 
 
 def export(con: duckdb.DuckDBPyConnection, out: str | Path, fmt: str) -> list[Exported]:

@@ -73,12 +73,11 @@ def _snippet_html(snippet: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One match: the article (and quote index), its BM25 score (higher is better), a snippet."""
+    """One match: the article (and quote index) and its BM25 score (higher is better)."""
 
     article_id: str
     idx: int | None
     score: float
-    snippet: str | None = None
 
 
 class FtsIndex:
@@ -134,9 +133,7 @@ class FtsIndex:
                     con.execute(f"DELETE FROM {table}")
                 mark = None
             done = self._index_since(con, db, mark)
-            con.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('stored_at', ?)", [mark_store]
-            )
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('stored_at', ?)", [mark_store])
             indexed = con.execute("SELECT count(*) FROM article_rows").fetchone()[0]
         if indexed != n_store:  # the watermark missed something (clock change): start again
             return self.sync(db, rebuild=True) if not rebuild else done
@@ -191,19 +188,34 @@ class FtsIndex:
 
     # -- searching ------------------------------------------------------------------------
     def articles(self, query: str) -> list[Hit]:
-        """Every article matching `query` (title or text), best first."""
+        """Every article matching `query` (title or text), best first (no snippets)."""
         match = to_match(query)
         if match is None:
             return []
         sql = (
-            "SELECT r.article_id, -bm25(article_fts, 2.0, 1.0),"
-            f" snippet(article_fts, 1, '{_OPEN}', '{_CLOSE}', '…', 16)"
+            "SELECT r.article_id, -bm25(article_fts, 2.0, 1.0)"
             " FROM article_fts JOIN article_rows r ON r.rid = article_fts.rowid"
             " WHERE article_fts MATCH ? ORDER BY bm25(article_fts, 2.0, 1.0)"
         )
         with self._connect() as con:
             rows = con.execute(sql, [match]).fetchall()
-        return [Hit(a, None, s, _snippet_html(snip)) for a, s, snip in rows]
+        return [Hit(a, None, s) for a, s in rows]
+
+    def snippets(self, query: str, article_ids: Sequence[str]) -> dict[str, str]:
+        """HTML snippets of the text of `article_ids` around the words of `query`: computed
+        for one page of results only, as they cost far more than matching."""
+        match = to_match(query)
+        if match is None or not article_ids:
+            return {}
+        marks = ", ".join("?" for _ in article_ids)
+        sql = (
+            f"SELECT r.article_id, snippet(article_fts, 1, '{_OPEN}', '{_CLOSE}', '…', 16)"
+            " FROM article_fts JOIN article_rows r ON r.rid = article_fts.rowid"
+            f" WHERE article_fts MATCH ? AND r.article_id IN ({marks})"
+        )
+        with self._connect() as con:
+            rows = con.execute(sql, [match, *article_ids]).fetchall()
+        return {a: _snippet_html(snip) for a, snip in rows}
 
     def quotes(self, query: str) -> list[Hit]:
         """Every quote matching `query`, best first."""

@@ -17,6 +17,8 @@ from veille.nlp.actors.roles import (
 from veille.nlp.actors.tables import role_data
 from veille.nlp.actors.textmatch import norm, tokenize
 
+BODY_WORDS = 6  # a state body phrase longer than this (after its determiner) is something else
+
 
 @dataclass
 class ArticleActors:
@@ -98,6 +100,45 @@ class ArticleActors:
         role = make_role(phrase, ws, we, cls, sector, quals, data, det)
         return Role(role.cls, role.sector, role.country, role.org, role.gender, start, end, phrase)
 
+    def body_country(self, start: int, end: int) -> str | None:
+        """The country a state body without a country named stands for (« la police », "the
+        interior ministry"): the body's own country when it has one (« la préfecture »), else
+        the last country named earlier in the paragraph, else the article's most named one."""
+        data = role_data(self.language)
+        spans = tokenize(self.text[start:end])
+        i = 0
+        while i < len(spans) and (
+            spans[i].key in data.determiners
+            or spans[i].key in data.indefinite
+            or spans[i].key in ("l", "'", "d")  # l'armée, d'autorités
+        ):
+            i += 1
+        keys = [s.key for s in spans[i:]]
+        if not keys or len(keys) > BODY_WORDS:
+            return None
+        matches = [
+            body
+            for body in data.bodies
+            if tuple(keys[: len(b := body.split())]) == tuple(norm(w) for w in b)
+        ]
+        if not matches:
+            return None
+        own = data.bodies[max(matches, key=len)]
+        if own:
+            return f"country:{own}"
+        para = self.text.rfind("\n", 0, start) + 1
+        countries = [m for m in self.mentions if m.actor.startswith("country:")]
+        before = [m for m in countries if para <= m.start < start]
+        if before:
+            return before[-1].actor
+        if not countries:
+            return None
+        counts: dict[str, int] = {}
+        for m in countries:
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+        first = {m.actor: m.start for m in reversed(countries)}
+        return max(counts, key=lambda a: (counts[a], -first[a]))
+
     def resolve_phrase(self, start: int, end: int) -> str | None:
         """The actor a noun phrase names; None for pronouns and for nobody in the article."""
         phrase = self.text[start:end].strip()
@@ -116,6 +157,9 @@ class ArticleActors:
             return role.org or (f"country:{role.country}" if role.country else None)
         if found:
             return self.actor_at(start, end)
+        body = self.body_country(start, end)
+        if body:
+            return body
         parts = {norm(w.strip(".,;:")) for w in phrase.split()}
         for pid in self.roles:
             if norm(self.actors[pid].name.split()[-1]) in parts:

@@ -44,6 +44,7 @@ class RoleData:
     org_words: frozenset[str]
     portfolios: dict[str, str] = field(default_factory=dict)
     indefinite: frozenset[str] = frozenset()
+    bodies: dict[str, str | None] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -154,4 +155,5 @@ def role_data(language: str) -> RoleData:
         org_words=low("org_words"),
         portfolios={k.lower(): v for k, v in (data.get("portfolios") or {}).items()},
         indefinite=low("indefinite"),
+        bodies={str(k).lower(): v for k, v in (data.get("bodies") or {}).items()},
     )

@@ -30,7 +30,25 @@ class Resolver:
             return actor_id
         if actor.country and actor.sector in STATE_SECTORS:
             return f"country:{actor.country}"
+        if actor.kind == "person":
+            return self._office(actor_id, actor.country) or actor_id
         return actor_id
+
+    def _office(self, person: str, country: str | None) -> str | None:
+        """The body a person holds an office in, from the actor step's roles (when it has
+        them): the organisation named in the role, else the country of a state role."""
+        for role in (getattr(self.lookup, "roles", None) or {}).get(person, []):
+            org = getattr(role, "org", None)
+            if org:
+                return org
+            where = getattr(role, "country", None) or country
+            if where and getattr(role, "sector", None) in STATE_SECTORS | {None}:
+                return f"country:{where}"
+        return None
+
+    def kind(self, actor_id: str) -> str:
+        """The actor's kind (person, country, organization …), "unknown" when not found."""
+        return self._kind(actor_id)
 
     def is_pronoun(self, tok: Tok) -> bool:
         low = tok.text.lower()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from veille.article import Event, Evidence, Quote
-from veille.nlp.events.arguments import Resolver, governor
+from veille.nlp.events.arguments import Resolver, governor, passive
 from veille.nlp.events.dates import is_historical, parse_published, resolve_date, year_of
 from veille.nlp.events.lexicon import Lexicon, load_lexicon
 from veille.nlp.events.modality import modality
@@ -11,6 +11,7 @@ from veille.nlp.events.place import clause_tokens, location_of
 from veille.nlp.events.roles import RoleFinder, Roles
 from veille.nlp.events.rules import apply_rules, complement_mode, contexts_of
 from veille.nlp.events.syntax import Graph
+from veille.nlp.events.threats import announced_threat
 from veille.nlp.events.triggers import Trigger, find_triggers
 from veille.nlp.events.validate import validate
 from veille.nlp.parsed import ActorLookup, Parsed, Tok
@@ -32,8 +33,7 @@ def code_events(
     events: list[Event] = []
     for s in range(len(parsed.sents)):
         for trig in find_triggers(coder.g, s, lex):
-            event = coder.code(trig)
-            if event is not None:
+            for event in coder.code_all(trig):
                 valid = validate(event)
                 if valid is not None:
                     events.append(valid)
@@ -75,6 +75,7 @@ class _Coder:
         self.roles = RoleFinder(self.res)
         self.quotes, self.lex = quotes, lex
         self.base = parse_published(published)
+        self._roles: Roles | None = None
 
     def quote_of(self, t: Tok) -> int | None:
         """Index of the quote whose text (or cue) contains the trigger."""
@@ -89,6 +90,18 @@ class _Coder:
                 return k
         return None
 
+    def code_all(self, trig: Trigger) -> list[Event]:
+        """The trigger's event, and the threat it makes when its own doer announces it."""
+        self._roles = None
+        event = self.code(trig)
+        if event is None:
+            return []
+        carried = trig.support is not None and trig.support.lemma.lower() in trig.sense.support
+        if trig.nominal and not carried:  # "the boycott would continue" is no announcement
+            return [event]
+        threat = announced_threat(event, self._roles, self.quotes, self.res, self.lex)
+        return [event] if threat is None else [event, threat]
+
     def code(self, trig: Trigger) -> Event | None:
         t, sense = trig.tok, trig.sense
         anchor = trig.support if trig.nominal and trig.support is not None else t
@@ -98,6 +111,16 @@ class _Coder:
             m.hypothetical |= own.hypothetical
         if m.suppressed:
             return None
+        if t.lemma.lower() in self.lex.extra.get("protest_aims", ()) and any(
+            s.type == "PROTEST"
+            for a in self.g.ancestors(t.i)[:5]
+            for s in self.lex.verbs.get(a.lemma.lower(), ())
+        ):
+            return None  # "marched to protest against X": the march is the protest
+        if sense.announced:  # "nous riposterons": a threat made now, not a future act
+            if not (m.future or m.hypothetical) or self._under(t, "THREATEN"):
+                return None
+            m.future = m.hypothetical = False
         roles: Roles | None = (
             self.roles.nominal(trig) if trig.nominal else self.roles.verbal(t, trig)
         )
@@ -108,8 +131,9 @@ class _Coder:
             speaker = self.quotes[quote].speaker
             if speaker:
                 roles.actor = [self.res.body(speaker)]
-        if not roles.actor and roles.pronoun:
-            roles.actor = self._speaker_of_report(anchor)
+        if not roles.actor and (roles.pronoun or (not trig.nominal and passive(self.g, t))):
+            roles.actor = self._speaker_of_report(anchor)  # "X said 40 people were detained"
+        self._roles = roles
         first, stop = self.g.parsed.sents[t.sent]
         start, end = self.g.toks[first].start, self.g.toks[stop - 1].end
         scope = clause_tokens(self.g, anchor)
@@ -117,6 +141,7 @@ class _Coder:
             scope, self.g.toks, self.base, self.lex, "future" if m.future else "past"
         )
         future = m.future or (day is not None and self.base is not None and day > self.base)
+        future = future and not sense.announced
         event = Event(
             type=sense.type,
             mode=sense.mode or complement_mode(self.g, t, sense.type, self.lex),
@@ -139,6 +164,17 @@ class _Coder:
             event.actor, event.recipient = event.actor[:1], event.actor[1:]
         event.contexts = contexts_of(self.g, t, event, self.lex)
         return apply_rules(event, m)
+
+    def _under(self, t: Tok, kind: str) -> bool:
+        """Whether a verb above `t` is a trigger of type `kind` ("warned they would respond")."""
+        cur = governor(self.g, t)
+        for _ in range(4):
+            if cur is None:
+                return False
+            if any(s.type == kind for s in self.lex.verbs.get(cur.lemma.lower(), ())):
+                return True
+            cur = governor(self.g, cur)
+        return False
 
     def _speaker_of_report(self, anchor: Tok) -> list[str]:
         """A pronoun doer of a reported clause is, most often, whoever reports it."""

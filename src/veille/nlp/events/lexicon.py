@@ -30,6 +30,10 @@ class Sense:
     split: bool = False  # coordinated actors: first is actor, the others recipients
     control: str = "subj"  # whose action an embedded clause describes: subj | obj
     no_object_recipient: bool = False  # the direct object is not a participant (deploy troops)
+    patient: bool = False  # nominal: the of/de complement is the recipient (expulsion of X)
+    announced: bool = False  # a threat only when announced (will retaliate); else not coded
+    third_party: bool = False  # nominal mediation: the parties of the clause are recipients
+    need_support: bool = False  # nominal: coded only when carried by one of `support`
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,10 @@ def _senses(value: Any, where: str) -> tuple[Sense, ...]:
                 split=bool(item.get("split", False)),
                 control=item.get("control", "subj"),
                 no_object_recipient=bool(item.get("no_object_recipient", False)),
+                patient=bool(item.get("patient", False)),
+                announced=bool(item.get("announced", False)),
+                third_party=bool(item.get("third_party", False)),
+                need_support=bool(item.get("need_support", False)),
             )
         )
     return tuple(out)

@@ -71,12 +71,24 @@ class RoleFinder:
         for o in g.kids(t.i, {"nsubj:pass", "nsubjpass"}) if is_passive else objects(g, t):
             if not no_obj:
                 _add(roles.recipient, self._ids(o, roles))
+            elif sense:  # "libérer ses troupes" names no participant, "libérer Mme X" does
+                _add(roles.recipient, [i for i in self.res.many(o) if self.res.kind(i) == "person"])
         preps = (sense.preps or self.lex.recipient_preps) if sense else frozenset()
         for prep, obj in g.prep_objects(t.i):
             if is_passive and prep in self.lex.agent_preps:
                 _add(roles.actor, self._ids(obj, roles))
             elif sense and self._recipient_prep(prep, obj, preps):
                 _add(roles.recipient, self._ids(obj, roles))
+        if sense and sense.type == "PROTEST":  # "défiler pour protester contre l'accord"
+            for k in g.subtree(t.i, frozenset({"ccomp", "parataxis", "conj"})):
+                aim = g.toks[k]
+                if aim.lemma.lower() in self.lex.extra.get("protest_aims", ()):
+                    for prep, obj in g.prep_objects(aim.i):
+                        if prep in self.lex.recipient_preps:
+                            _add(roles.recipient, self._ids(obj, roles))
+        called = self.called_by(t) if sense and sense.type == "PROTEST" else []
+        if called:  # "ont défilé à l'appel de la FDSEA": the organiser is the actor
+            roles.actor = called
         if not roles.actor and not roles.self_ref and depth < 4:
             inherited = self.inherited(t, depth)
             roles.actor = inherited.actor
@@ -100,6 +112,34 @@ class RoleFinder:
                 return out
         return self.verbal(gov, None, depth + 1)
 
+    def called_by(self, t: Tok) -> list[str]:
+        """Who called the act: the de/of complement of "à l'appel de", "at the call of"."""
+        words = self.lex.extra.get("caller", {})
+        out: list[str] = []
+        for host in (t, self.g.head(t.i)):
+            if host is None:
+                continue
+            for prep, obj in self.g.prep_objects(host.i):
+                if prep in words.get("preps", ()) and obj.lemma.lower() in words.get("nouns", ()):
+                    for p, who in self.g.prep_objects(obj.i):
+                        if p in _OF:
+                            _add(out, self.res.many(who))
+        return out
+
+    def parties(self, n: Tok) -> list[str]:
+        """The participants of the clause a mediation noun belongs to (signed under the aegis
+        of Qatar → the signatories)."""
+        v = self.g.clause_head(n.i)
+        if v.i == n.i:
+            return []
+        roles = Roles()
+        for s in [*subjects(self.g, v), *objects(self.g, v)]:
+            _add(roles.actor, self._ids(s, roles))
+        if not roles.actor and passive(self.g, v):
+            for s in self.g.kids(v.i, {"nsubj:pass", "nsubjpass"}):
+                _add(roles.actor, self._ids(s, roles))
+        return roles.actor
+
     def nominal_own(self, n: Tok) -> Roles:
         """Actors named on a noun itself: Russian build-up, NATO demand, retrait des troupes russes."""
         roles = Roles()
@@ -110,10 +150,28 @@ class RoleFinder:
                 _add(roles.actor, self._ids(obj, roles))
         return roles
 
+    def _patient(self, n: Tok) -> Roles:
+        roles = Roles()
+        for c in self.g.kids(n.i, _OWN):
+            _add(roles.actor, self._ids(c, roles))
+        for prep, obj in self.g.prep_objects(n.i):
+            if prep in self.lex.agent_preps:
+                _add(roles.actor, self._ids(obj, roles))
+            elif prep in _OF:
+                _add(roles.recipient, self._ids(obj, roles))
+        return roles
+
     def nominal(self, trig: Trigger) -> Roles | None:
         """Roles of a nominal trigger; None when nothing anchors it to a doer."""
         n, sense = trig.tok, trig.sense
         roles = self.nominal_own(n)
+        if sense.patient:  # "l'expulsion de diplomates russes par la Pologne"
+            roles = self._patient(n)
+        if sense.third_party:
+            if not roles.actor:
+                return None
+            roles.recipient = [p for p in self.parties(n) if p not in roles.actor]
+            return roles
         preps = sense.preps or self.lex.recipient_preps
         for prep, obj in self.g.prep_objects(n.i):
             if prep not in _OF and self._recipient_prep(prep, obj, preps):

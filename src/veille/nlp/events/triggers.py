@@ -33,6 +33,7 @@ def _verb_keys(g: Graph, t: Tok) -> list[str]:
     lemma = _lemma(t)
     keys = [f"{lemma} {c.lemma.lower()}" for c in g.kids(t.i, {"prt", "compound:prt"})]
     keys += [f"{lemma} {_lemma(o)}" for o in objects(g, t)]
+    keys += [f"{lemma} {prep} {_lemma(o)}" for prep, o in g.prep_objects(t.i)]  # mettre en garde
     if any(c.dep in {"expl:comp", "expl:pv"} for c in g.kids(t.i)):
         keys += [f"s'{lemma}", f"se {lemma}"]
     return [*keys, lemma]
@@ -102,8 +103,22 @@ def find_triggers(g: Graph, sent: int, lex: Lexicon) -> list[Trigger]:
             senses = lex.nouns.get(_lemma(t)) or lex.nouns.get(t.text.lower())
             if not senses:
                 continue
+            if caller(g, t, lex):
+                continue
             sense = _choose(senses, _complement_lemmas(g, t, True), _modifiers(g, t))
+            sup = _support(g, t)
+            if (
+                sense
+                and sense.need_support
+                and (sup is None or sup.lemma.lower() not in sense.support)
+            ):
+                continue
             if sense:
-                sup = _support(g, t)
                 out.append(Trigger(t, sense, _lemma(t), nominal=True, support=sup))
     return out
+
+
+def caller(g: Graph, t: Tok, lex: Lexicon) -> bool:
+    """ "à l'appel de la CGT", "at the call of": the noun names who called an act, not a request."""
+    words = lex.extra.get("caller", {})
+    return _lemma(t) in words.get("nouns", ()) and (g.case_of(t.i) or "") in words.get("preps", ())

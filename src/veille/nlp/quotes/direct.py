@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from veille.nlp.quotes.candidates import Candidate
-from veille.nlp.quotes.incise import Incise, according, after_quote, inverted, window
+from veille.nlp.quotes.incise import (
+    Incise,
+    according,
+    after_quote,
+    inverted,
+    skip_pp,
+    window,
+)
 from veille.nlp.quotes.lexicon import Lexicon
 from veille.nlp.quotes.marks import MarkSpan
-from veille.nlp.quotes.syntax import CLOSING, QUOTE_CHARS, Tree
+from veille.nlp.quotes.syntax import CLOSING, Tree, is_mark
 
 MIN_FLOATING_WORDS = 4
 BEFORE_WINDOW = 40
@@ -24,6 +31,9 @@ def _split(tree: Tree, m: MarkSpan, lex: Lexicon) -> tuple[list[tuple[int, int]]
             toks = window(tree, j + 1, inner.stop)
             inc = inverted(tree, toks, lex, strict=True)
             nxt = inc.last + 1 if inc else -1
+            if inc:  # « A, a déclaré M. X lors d'une conférence de presse. B »
+                rest = [k for k in range(nxt, inner.stop)]
+                nxt += skip_pp(tree, rest, lex)
             if inc and nxt < inner.stop - 1 and tree.toks[nxt].text in (",", "."):
                 parts.append((start, tree.toks[j].start))
                 found = found or inc
@@ -43,7 +53,7 @@ def _region_before(tree: Tree, open_char: int) -> list[int]:
     out: list[int] = []
     while k >= 0 and len(out) < BEFORE_WINDOW:
         tok = tree.toks[k]
-        if tok.text in CLOSING or "\n" in tok.ws or any(c in QUOTE_CHARS for c in tok.text):
+        if tok.text in CLOSING or "\n" in tok.ws or is_mark(tok.text):
             break
         out.append(k)
         k -= 1

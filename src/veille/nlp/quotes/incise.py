@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from veille.nlp.quotes.lexicon import Lexicon
-from veille.nlp.quotes.syntax import CLOSING, DASHES, QUOTE_CHARS, Span, Tree
+from veille.nlp.quotes.syntax import CLOSING, DASHES, Span, Tree, is_mark
 
 WINDOW = 12
 NP_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON")
@@ -26,7 +26,7 @@ def window(tree: Tree, k: int, limit: int) -> list[int]:
     out: list[int] = []
     while k < limit and len(out) < WINDOW:
         text = tree.toks[k].text
-        if text in CLOSING or any(c in QUOTE_CHARS for c in text) or "\n" in text:
+        if text in CLOSING or is_mark(text) or "\n" in text:
             break
         out.append(k)
         if "\n" in tree.toks[k].ws:
@@ -39,14 +39,19 @@ def _np(tree: Tree, toks: list[int], lex: Lexicon) -> tuple[Span, int] | None:
     """A noun phrase at the start of `toks`: its span and how many tokens it takes."""
     n = 0
     head = None
+    owner = False
     while n < len(toks):
         tok = tree.toks[toks[n]]
         low = tree.low(toks[n])
         if tok.pos in ("NOUN", "PROPN") or (tok.pos == "PRON" and n == 0):
-            head = head if head is not None and tok.pos != "PROPN" else toks[n]
+            keep = head is not None and tok.pos != "PROPN" and not owner
+            head = head if keep else toks[n]
+            owner = False
             if tok.pos == "PRON":
                 n += 1
                 break
+        elif head is not None and low in ("'s", "’s", "'", "’") and tok.pos == "PART":
+            owner = True  # "the council's president": the head is the noun after the owner
         elif (
             tok.pos in ("DET", "ADJ", "NUM")
             or (tok.pos == "PUNCT" and low in ("'", "’", "-"))
@@ -106,12 +111,57 @@ def _verb_group(
     return toks[0], main, clitic, n
 
 
-def _after_verb(tree: Tree, toks: list[int], lex: Lexicon) -> tuple[Span, int] | None:
+def skip_pp(tree: Tree, toks: list[int], lex: Lexicon) -> int:
+    """How many leading tokens of `toks` form prepositional phrases that are not the subject
+    (« à la presse », « devant la foule », « lors d'une conférence de presse à Kiev », "in
+    Brussels"): a preposition, its determiners, then one noun group; a determiner or a
+    capitalised name after a common noun starts the next noun phrase."""
     k = 0
     while k < len(toks) - 1 and (
-        tree.toks[toks[k]].pos == "ADV" or tree.low(toks[k]) in lex.time_words
+        tree.toks[toks[k]].pos == "ADP"
+        or (tree.toks[toks[k]].pos == "ADV" and tree.low(toks[k + 1]) in lex.np_preps)
     ):
-        k += 1
+        j = k + 1
+        while j < len(toks) and (
+            tree.toks[toks[j]].pos in ("DET", "ADP") or tree.low(toks[j]) in lex.np_preps
+        ):
+            j += 1
+        start = j
+        linked = True  # right after a preposition or « de »: a determiner may follow
+        while j < len(toks):
+            tok = tree.toks[toks[j]]
+            low = tree.low(toks[j])
+            if low in lex.title_masc | lex.title_fem:
+                break
+            if tok.pos in ("NOUN", "ADJ", "NUM") or (tok.pos == "PROPN" and linked):
+                linked = tok.pos == "PROPN" and linked
+            elif low in lex.np_preps or (tok.pos == "DET" and linked) or tok.pos == "ADP":
+                if tok.pos == "ADP" and low not in lex.np_preps:
+                    break  # a new prepositional phrase: the outer loop takes it
+                linked = True
+            else:
+                break
+            j += 1
+        while j > start and (
+            tree.toks[toks[j - 1]].pos in ("DET", "ADP") or tree.low(toks[j - 1]) in lex.np_preps
+        ):
+            j -= 1
+        if j == start:
+            break
+        k = j
+    return k
+
+
+def _after_verb(tree: Tree, toks: list[int], lex: Lexicon) -> tuple[Span, int] | None:
+    k = 0
+    while k < len(toks) - 1:
+        if tree.toks[toks[k]].pos == "ADV" or tree.low(toks[k]) in lex.time_words:
+            k += 1
+            continue
+        pp = skip_pp(tree, toks[k:], lex)
+        if not pp or k + pp >= len(toks) - 1 or tree.toks[toks[k + pp]].text in (",", "."):
+            break
+        k += pp
     found = _np(tree, toks[k:], lex)
     if found is None:
         return None
@@ -121,7 +171,7 @@ def _after_verb(tree: Tree, toks: list[int], lex: Lexicon) -> tuple[Span, int] |
 
 def according(tree: Tree, toks: list[int], lex: Lexicon) -> tuple[Span, int] | None:
     """`selon X` / `according to X` at the start of `toks`: the source and tokens taken."""
-    lows = [tree.low(k) for k in toks]
+    lows = [tree.low(k).replace("’", "'") for k in toks]
     for seq in lex.according:
         if tuple(lows[: len(seq)]) == seq:
             found = _np(tree, toks[len(seq) :], lex)
@@ -129,10 +179,33 @@ def according(tree: Tree, toks: list[int], lex: Lexicon) -> tuple[Span, int] | N
                 continue
             head = found[0].head
             if tree.toks[head].lemma.casefold() in lex.according_reject:
-                continue
+                found = _owner(tree, toks[len(seq) :], found, lex)
+                if found is None:
+                    continue
+                head = found[0].head
             if tree.low(head) not in lex.first_person:
                 return found[0], len(seq) + found[1]
     return None
+
+
+def _owner(
+    tree: Tree, toks: list[int], found: tuple[Span, int], lex: Lexicon
+) -> tuple[Span, int] | None:
+    """`les chiffres de la préfecture` / "figures from the ministry": a rejected head (figures,
+    data, report) whose complement names a source; that source, with the tokens taken."""
+    span, _ = found
+    k = next((n for n, t in enumerate(toks) if t == span.head), None)
+    if k is None or k + 1 >= len(toks):
+        return None
+    k += 1
+    if tree.low(toks[k]) not in lex.np_preps:
+        return None
+    owner = _np(tree, toks[k + 1 :], lex)
+    if owner is None or tree.toks[owner[0].head].lemma.casefold() in lex.according_reject:
+        return None
+    if tree.toks[owner[0].head].pos not in ("NOUN", "PROPN"):
+        return None
+    return owner[0], k + 1 + owner[1]
 
 
 def after_quote(tree: Tree, k: int, limit: int, lex: Lexicon) -> Incise | None:
@@ -151,7 +224,35 @@ def after_quote(tree: Tree, k: int, limit: int, lex: Lexicon) -> Incise | None:
     src = according(tree, toks, lex)
     if src:
         return Incise(src[0], None, toks[src[1] - 1])
-    return inverted(tree, toks, lex) or _subject_first(tree, toks, lex)
+    return inverted(tree, toks, lex) or _subject_first(tree, toks, lex) or _named_after(tree, toks)
+
+
+PERSON_ENTS = ("PER", "PERSON")
+
+
+def _named_after(tree: Tree, toks: list[int]) -> Incise | None:
+    """`« … », soupire Marie X, …`: one lower-case word the tagger did not read as a verb,
+    then a person's name ending the incise (or followed by its apposition)."""
+    n = 1 if toks and tree.low(toks[0]) in ("se", "s'", "s’") else 0
+    if n + 1 >= len(toks):
+        return None
+    word = tree.toks[toks[n]]
+    if not (word.text.isalpha() and word.text.islower()) or word.pos in (
+        "DET",
+        "ADP",
+        "PRON",
+        "CCONJ",
+        "SCONJ",
+        "ADV",
+        "AUX",
+    ):
+        return None
+    k = n + 1
+    while k < len(toks) and tree.toks[toks[k]].ent in PERSON_ENTS:
+        k += 1
+    if k - n - 1 < 2 or (k < len(toks) and tree.toks[toks[k]].text not in (",", ".")):
+        return None
+    return Incise(Span(toks[n + 1], toks[k - 1], toks[k - 1]), (word.start, word.end), toks[k - 1])
 
 
 def inverted(tree: Tree, toks: list[int], lex: Lexicon, strict: bool = False) -> Incise | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from veille.nlp.quotes.candidates import Candidate
 from veille.nlp.quotes.incise import according, inverted
 from veille.nlp.quotes.lexicon import Lexicon
-from veille.nlp.quotes.syntax import CLOSING, QUOTE_CHARS, SUBJ, Span, Tree
+from veille.nlp.quotes.syntax import CLOSING, SUBJ, Span, Tree, is_mark
 
 MIN_CONTENT_TOKENS = 3
 COMPLEMENT = ("ccomp",)
@@ -42,7 +42,7 @@ def _trim(tree: Tree, lo: int, hi: int, lex: Lexicon) -> tuple[int, int]:
 
 
 def _quote(tree: Tree, k: int) -> bool:
-    return any(c in QUOTE_CHARS for c in tree.toks[k].text)
+    return is_mark(tree.toks[k].text)
 
 
 def _incise_start(tree: Tree, i: int) -> int | None:
@@ -161,11 +161,12 @@ def cue_candidates(tree: Tree, lex: Lexicon) -> list[Candidate]:
 
 
 def _clause(tree: Tree, k: int) -> tuple[int, int]:
-    """First and last token of the sentence around `k`, by punctuation and line breaks."""
+    """First and last token of the sentence around `k`, by punctuation and line breaks; a
+    colon before `k` also ends it (« X s'est montré prudent : selon Y, … »)."""
     lo = k
     while lo > 0:
         prev = tree.toks[lo - 1]
-        if prev.text in CLOSING or "\n" in prev.ws or "\n" in prev.text:
+        if prev.text in CLOSING or prev.text == ":" or "\n" in prev.ws or "\n" in prev.text:
             break
         lo -= 1
     hi = k
@@ -182,7 +183,7 @@ def according_candidates(tree: Tree, lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     starts = {seq[0] for seq in lex.according}
     for k in range(len(tree.toks)):
-        if tree.low(k) not in starts:
+        if tree.low(k).replace("’", "'") not in starts:
             continue
         s_lo, s_hi = _clause(tree, k)
         toks = list(range(k, s_hi + 1))

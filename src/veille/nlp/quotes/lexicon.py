@@ -41,6 +41,9 @@ class Lexicon:
     complementizers: frozenset[str]
     np_preps: frozenset[str]
     time_words: frozenset[str] = frozenset()
+    unnamed_determiners: frozenset[str] = frozenset()
+    unnamed_heads: frozenset[str] = frozenset()
+    voices: frozenset[str] = frozenset()
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -69,6 +72,7 @@ def load_lexicon(language: str) -> Lexicon:
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     pron = data.get("pronouns", {}) or {}
     titles = data.get("titles", {}) or {}
+    unnamed = data.get("unnamed", {}) or {}
     return Lexicon(
         language=language if _path(language) else "en",
         verbs=_words(data.get("verbs")),
@@ -88,4 +92,7 @@ def load_lexicon(language: str) -> Lexicon:
         complementizers=_words(data.get("complementizers")),
         np_preps=_words(data.get("np_preps")),
         time_words=_words(data.get("time_words")),
+        unnamed_determiners=_words(unnamed.get("determiners")),
+        unnamed_heads=_words(unnamed.get("heads")),
+        voices=_words(unnamed.get("voices")),
     )

@@ -8,8 +8,9 @@ from collections import Counter, defaultdict
 
 from veille.nlp.parsed import ActorLookup
 from veille.nlp.quotes.lexicon import Lexicon
-from veille.nlp.quotes.syntax import SUBJ, Span, Tree
+from veille.nlp.quotes.syntax import QUOTE_CHARS, SUBJ, Span, Tree
 
+APPOSITION_TOKENS = 8  # how long an apposition after a description may be
 PERSON_WINDOW = 1500  # characters back a pronoun may reach for a person
 OTHER_WINDOW = 600  # … and for an organisation or a country
 
@@ -41,9 +42,16 @@ class Resolver:
             appos.sort(key=lambda k: t.toks[k].pos != "PROPN")
             names = [k for k in appos if t.toks[k].pos == "PROPN"]
             found = self._phrase(t.noun_phrase(names[0], self.lex)) if names else None
+            found = found or self._comma_name(span)
             if found:
                 return found
         _, start, end = t.text_of(span)
+        if self._unnamed(span):  # "two EU diplomats" still speak for the organisation
+            found = self.lookup.resolve_phrase(start, end)
+            named_org = any(
+                t.toks[k].text[:1].isupper() for k in range(span.first + 1, span.last + 1)
+            )
+            return found if found and named_org and self.kind(found) == "organization" else None
         found = self.lookup.resolve_phrase(start, end)
         found = found or self.lookup.actor_at(head.start, head.end)
         if found:
@@ -53,6 +61,50 @@ class Resolver:
             if found:
                 return found
         return self._role(span)
+
+    def _unnamed(self, span: Span) -> bool:
+        """An unnamed source (« un diplomate occidental », "the Polish press"): nobody, unless
+        it is the spokesperson of a body, who speaks for that body."""
+        t, lex = self.tree, self.lex
+        head = t.toks[span.head]
+        if head.pos == "PROPN" or any(t.toks[k].pos == "PROPN" for k in (span.first, span.head)):
+            return False
+        words = {t.low(k).replace("’", "'") for k in range(span.first, span.last + 1)}
+        if words & lex.voices:
+            return False
+        first = t.low(span.first).replace("’", "'")
+        return first in lex.unnamed_determiners or head.lemma.casefold() in lex.unnamed_heads
+
+    def _comma_name(self, span: Span) -> str | None:
+        """A person named in the apposition after a description, set off by a comma even when
+        the parser did not label it: « la porte-parole du gouvernement, Anne X, a dit »,
+        "the group's chairman, John Y." (the apposition holds no verb and is short)."""
+        t = self.tree
+        k = span.last + 1
+        while (
+            k < len(t.toks)
+            and k <= span.last + 4
+            and t.toks[k].pos in ("ADP", "DET", "NOUN", "PROPN", "ADJ")
+        ):
+            k += 1  # the end of a description the noun phrase left out: « … au Commerce »
+        if k >= len(t.toks) or t.toks[k].text != ",":
+            return None
+        j = k + 1
+        while j < len(t.toks) and j <= k + APPOSITION_TOKENS:
+            tok = t.toks[j]
+            if tok.text in (",", ".", ";", ":", "(", ")") or tok.text in QUOTE_CHARS:
+                break
+            if tok.pos in ("VERB", "AUX"):
+                break
+            j += 1
+            if "\n" in tok.ws:
+                break
+        if j == k + 1:
+            return None
+        found = self.lookup.resolve_phrase(t.toks[k + 1].start, t.toks[j - 1].end)
+        if found and self.kind(found) == "person":
+            return found
+        return None
 
     def _phrase(self, span: Span) -> str | None:
         _, start, end = self.tree.text_of(span)
@@ -117,6 +169,9 @@ class Resolver:
                         self.votes[actor]["m"] += 1
 
     def gender(self, actor_id: str) -> str | None:
+        known = getattr(self.lookup, "genders", None) or {}
+        if known.get(actor_id) in ("m", "f"):  # from the actor step: titles, role agreement
+            return known[actor_id]
         votes = self.votes.get(actor_id)
         if not votes:
             return None

@@ -15,6 +15,11 @@ QUOTE_CHARS = '«»“”„‹›"‘’‚'
 DASHES = "–—-"
 
 
+def is_mark(text: str) -> bool:
+    """Whether a token is (or holds) a quotation mark; "l’", "’s" and "d’" are apostrophes."""
+    return any(c in QUOTE_CHARS for c in text) and not any(c.isalnum() for c in text)
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """An inclusive token range with its head token."""

@@ -36,8 +36,7 @@ def top_actors(
         where.add("ac.kind = ?", kind)
     if q and q.strip():
         where.add(
-            "ac.id IN (SELECT actor_id FROM actor_names"
-            f" WHERE contains(key, {fold('?')}))",
+            f"ac.id IN (SELECT actor_id FROM actor_names WHERE contains(key, {fold('?')}))",
             q.strip(),
         )
     sql = (

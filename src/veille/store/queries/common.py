@@ -76,7 +76,12 @@ class Page:
     items: list[dict[str, Any]]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "limit": self.limit, "offset": self.offset, "items": self.items}
+        return {
+            "total": self.total,
+            "limit": self.limit,
+            "offset": self.offset,
+            "items": self.items,
+        }
 
 
 def plain(value: Any) -> Any:
@@ -97,9 +102,7 @@ def rows(r: Reader, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]
     return [{n: plain(v) for n, v in zip(names, row, strict=True)} for row in cur.fetchall()]
 
 
-def page(
-    r: Reader, sql: str, params: Sequence[Any], order: str, limit: int, offset: int
-) -> Page:
+def page(r: Reader, sql: str, params: Sequence[Any], order: str, limit: int, offset: int) -> Page:
     """Run `sql` for one page (ordered by `order`) and count all its rows."""
     total = r.con.execute(f"SELECT count(*) FROM ({sql})", list(params)).fetchone()
     items = rows(r, f"{sql} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])

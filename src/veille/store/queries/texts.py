@@ -35,11 +35,9 @@ def search_articles(
     where, source, columns = Where(), "articles a", _ARTICLE_COLUMNS + ", NULL AS score"
     joined: list[Any] = []  # parameters of the FROM clause, which come before WHERE's
     order = "a.published DESC NULLS LAST, a.id"
-    snippets: dict[str, str | None] = {}
     if q and q.strip():
         if r.fts is not None:
             hits = r.fts.articles(q)
-            snippets = {h.article_id: h.snippet for h in hits}
             table = hits_table([("article_id", "VARCHAR"), ("score", "DOUBLE")])
             source = f"articles a JOIN {table} h ON h.article_id = a.id"
             joined = [[h.article_id for h in hits], [h.score for h in hits]]
@@ -53,6 +51,7 @@ def search_articles(
     where.dates("a.published", date_from, date_to)
     sql = f"SELECT {columns} FROM {source}{where.sql()}"
     result = page(r, sql, joined + where.params, order, limit, offset)
+    snippets = r.fts.snippets(q, [i["id"] for i in result.items]) if q and r.fts else {}
     for item in result.items:
         item["snippet"] = snippets.get(item["id"])
     return result
