@@ -187,3 +187,30 @@ def test_user_file_errors_are_clear(tmp_path: Path) -> None:
     ok = tmp_path / "ok.csv"
     ok.write_text("id,name,aliases\nperson:jan-novak,Jan Novák,Novák|le patron\n", encoding="utf-8")
     assert load_user_actors(ok)[0].aliases == ["Novák", "le patron"]
+
+
+def test_state_body_without_country_is_the_context_country() -> None:
+    text = (
+        "Le Portugal a fermé deux postes-frontières. Selon la police, trois passeurs ont été "
+        "arrêtés.\nLa préfecture a publié un bilan. « L'Espagne nous aide », dit un maire.\n"
+        "Les autorités ont ensuite levé le dispositif."
+    )
+    _, _, lookup = resolve_actors(parsed_with_people(text, "fr", []), load_gazetteer("fr"))
+
+    def at(phrase: str) -> str | None:
+        start = text.index(phrase)
+        return lookup.resolve_phrase(start, start + len(phrase))
+
+    assert at("la police") == "country:PRT"  # named earlier in its paragraph
+    assert at("La préfecture") == "country:FRA"  # an institution of one country
+    assert at("Les autorités") == "country:PRT"  # the article's first country; quotes skipped
+    alone = "Selon la police, trois passeurs ont été arrêtés."
+    _, _, lookup = resolve_actors(parsed_with_people(alone, "fr", []), load_gazetteer("fr"))
+    assert lookup.resolve_phrase(6, 15) is None  # no country anywhere
+
+
+def test_state_body_in_english() -> None:
+    text = "Chile closed its border on Monday. Local authorities said 40 people were held."
+    _, _, lookup = resolve_actors(parsed_with_people(text, "en", []), load_gazetteer("en"))
+    start = text.index("Local authorities")
+    assert lookup.resolve_phrase(start, start + len("Local authorities")) == "country:CHL"

@@ -8,7 +8,7 @@ from veille.extract import vote as _vote  # noqa: F401 - registers "vote-v1"
 from veille.extract.base import EXTRACTORS, Extracted, register
 from veille.extract.boilerplate import remove_boilerplate
 
-DEFAULT_EXTRACTOR = "trafilatura"
+DEFAULT_EXTRACTOR = "vote-v1"
 # Below this many characters of body text a page is taken to hold no article
 # (index pages of teasers, error pages, cookie walls).
 MIN_ARTICLE_CHARS = 250

@@ -210,3 +210,80 @@ def test_english_mixed_and_negation(parse) -> None:
     found = quotes(parse, text, "en")
     assert [q.kind for q in found] == ["mixed"]
     assert found[0].speaker == "person:john-smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (  # a name in the apposition after a description, past the end of the noun phrase
+            "« Nous tiendrons nos engagements », a déclaré la porte-parole du gouvernement "
+            "au Parlement, Claire Martin, à Lyon.",
+            "engagements",
+            "person:claire-martin",
+        ),
+        (  # a prepositional phrase between the inverted verb and its subject
+            "« Le dialogue reste ouvert », a déclaré à la presse Jean Dupont.",
+            "dialogue",
+            "person:jean-dupont",
+        ),
+        (  # a verb the tagger may misread, known by its inverted clitic
+            "Mme Claire Martin a visité le port. « Tout ira bien », sourit-elle.",
+            "Tout ira",
+            "person:claire-martin",
+        ),
+        (  # d’après with a typographic apostrophe
+            "D’après Jean Dupont, la réunion sera reportée à la semaine prochaine.",
+            "réunion",
+            "person:jean-dupont",
+        ),
+    ],
+)
+def test_french_speaker_rules(parse, text, fragment, speaker) -> None:
+    q = one(quotes(parse, text, "fr"), fragment)
+    assert q.speaker == speaker
+
+
+def test_french_split_quote_after_a_prepositional_phrase(parse) -> None:
+    text = (
+        "« Nous restons prêts à discuter, a déclaré M. Dupont lors d'une réunion à Genève. "
+        "Mais rien n'est encore acquis. »"
+    )
+    found = quotes(parse, text, "fr")
+    assert [q.speaker for q in found] == ["person:jean-dupont"] * 2
+    assert found[1].text.startswith("Mais rien")
+
+
+def test_french_quoted_object_of_a_cue_is_mixed(parse) -> None:
+    text = "Jean Dupont a dénoncé une « provocation grave » de la part de ses voisins."
+    q = one(quotes(parse, text, "fr"), "provocation")
+    assert (q.kind, q.speaker) == ("mixed", "person:jean-dupont")
+    assert q.text.startswith("une «")
+    named = "Claire Martin a lancé mardi l'opération « Aube Rouge » dans le nord."
+    assert quotes(parse, named, "fr") == []  # a capitalised name in quotes is not speech
+
+
+def test_french_according_to_a_source_behind_figures_and_after_a_colon(parse) -> None:
+    text = "Plus de 300 personnes ont été évacuées, selon les chiffres de la police."
+    q = one(quotes(parse, text, "fr"), "évacuées")
+    assert q.speaker_text == "la police"
+    text = "La Commission reste prudente : selon Jean Dupont, la décision sera prise lundi."
+    q = one(quotes(parse, text, "fr"), "décision")
+    assert q.speaker == "person:jean-dupont"
+    assert q.text.startswith("la décision")
+
+
+def test_unnamed_sources_have_no_speaker(parse) -> None:
+    text = "Selon un diplomate occidental en poste à Vilnius, la réunion sera reportée."
+    q = one(quotes(parse, text, "fr"), "réunion")
+    assert q.speaker is None
+    assert q.text.startswith("la réunion")
+    text = "Two NATO diplomats said the meeting would be postponed until March."
+    q = one(quotes(parse, text, "en"), "postponed")
+    assert q.speaker == "org:NATO"  # officials of a named organisation speak for it
+
+
+def test_english_possessive_description_and_impersonal_passive(parse) -> None:
+    text = "“We will respond in kind,” said the union’s president, John Smith."
+    q = one(quotes(parse, text, "en"), "respond")
+    assert q.speaker == "person:john-smith"
+    assert quotes(parse, "It is said that the talks failed after midnight.", "en") == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from veille.nlp.actors.roles import (
 from veille.nlp.actors.tables import role_data
 from veille.nlp.actors.textmatch import norm, tokenize
 
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 BODY_WORDS = 6  # a state body phrase longer than this (after its determiner) is something else
 
 
@@ -103,7 +105,8 @@ class ArticleActors:
     def body_country(self, start: int, end: int) -> str | None:
         """The country a state body without a country named stands for (« la police », "the
         interior ministry"): the body's own country when it has one (« la préfecture »), else
-        the last country named earlier in the paragraph, else the article's most named one."""
+        the last country named earlier in the paragraph, else the first one the article names
+        (its setting); names inside quotation marks do not count."""
         data = role_data(self.language)
         spans = tokenize(self.text[start:end])
         i = 0
@@ -127,17 +130,16 @@ class ArticleActors:
         if own:
             return f"country:{own}"
         para = self.text.rfind("\n", 0, start) + 1
-        countries = [m for m in self.mentions if m.actor.startswith("country:")]
+        quoted = [m.span() for m in QUOTED.finditer(self.text)]
+        countries = [
+            m
+            for m in self.mentions
+            if m.actor.startswith("country:") and not any(a <= m.start < b for a, b in quoted)
+        ]
         before = [m for m in countries if para <= m.start < start]
         if before:
             return before[-1].actor
-        if not countries:
-            return None
-        counts: dict[str, int] = {}
-        for m in countries:
-            counts[m.actor] = counts.get(m.actor, 0) + 1
-        first = {m.actor: m.start for m in reversed(countries)}
-        return max(counts, key=lambda a: (counts[a], -first[a]))
+        return countries[0].actor if countries else None
 
     def resolve_phrase(self, start: int, end: int) -> str | None:
         """The actor a noun phrase names; None for pronouns and for nobody in the article."""

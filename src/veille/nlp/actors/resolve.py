@@ -36,6 +36,22 @@ def _overlaps(a: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
+# How many words of a complement may follow a role before the name it describes: « le chef de
+# la délégation rebelle, Corneille Kazadi », "the head of the monitoring mission, Jane Roe".
+COMPLEMENT_WORDS = 5
+_COMPLEMENT_LINKS = frozenset({"de", "du", "des", "d", "of", "for", "pour", "au", "aux"})
+
+
+def _complement(spans: Sequence[Span], last: int, i: int) -> bool:
+    """Whether tokens last+1 … i are a short lower-case complement opened by de / of."""
+    gap = spans[last + 1 : i + 1]
+    return (
+        0 < len(gap) <= COMPLEMENT_WORDS + 1
+        and gap[0].key in _COMPLEMENT_LINKS
+        and all(s.key.isalpha() or s.key == "'" for s in gap)
+    )
+
+
 def _attach_roles(
     text: str,
     spans: list[Span],
@@ -68,7 +84,7 @@ def _attach_roles(
             i = a - 1 if a and spans[a - 1].key != "," else a - 2
             j = b + 2 if b + 1 < len(spans) and spans[b + 1].key in {",", "("} else -1
             for n, (f, last, _, _, _) in enumerate(ranges):
-                before = last == i and i >= 0
+                before = i >= 0 and (last == i or _complement(spans, last, i))
                 after = j >= 0 and (f == j or (f == j + 1 and spans[j].key in data.determiners))
                 if (before or after) and n not in used:
                     used.add(n)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from veille.article import Quote
 from veille.nlp.parsed import ActorLookup, Parsed
 from veille.nlp.quotes.direct import direct_candidates
-from veille.nlp.quotes.indirect import according_candidates, cue_candidates
+from veille.nlp.quotes.indirect import according_candidates, cue_candidates, object_candidates
 from veille.nlp.quotes.lexicon import Lexicon, load_lexicon
 from veille.nlp.quotes.marks import MarkSpan, scan_marks
 from veille.nlp.quotes.merge import merge
@@ -30,7 +30,11 @@ def find_quotes(parsed: Parsed, lookup: ActorLookup, language: str) -> list[Quot
     tree = Tree(parsed)
     marks = scan_marks(parsed.text)
     direct = direct_candidates(tree, lex, marks)
-    indirect = cue_candidates(tree, lex) + according_candidates(tree, lex)
+    indirect = (
+        cue_candidates(tree, lex)
+        + according_candidates(tree, lex)
+        + object_candidates(tree, lex, marks)
+    )
     resolver = Resolver(tree, lookup, lex)
     quotes: list[Quote] = []
     for cand in merge(direct, indirect, [(m.start, m.end) for m in marks]):

@@ -80,6 +80,21 @@ def _tail(tree: Tree, main: int, rest: list[int], lex: Lexicon) -> int:
     return 0
 
 
+INVERTED_CLITICS = ("-t", "-t-", "-il", "-elle", "-ils", "-elles", "-on")
+
+
+def _before_clitic(tree: Tree, toks: list[int], n: int) -> bool:
+    """A lower-case word right before an inverted clitic (sourit-elle, interroge-t-il) is a
+    verb whatever the tagger said."""
+    word = tree.toks[toks[n]].text
+    return (
+        n + 1 < len(toks)
+        and word.isalpha()
+        and word.islower()
+        and tree.low(toks[n + 1]) in INVERTED_CLITICS
+    )
+
+
 def _verb_group(
     tree: Tree, toks: list[int], lex: Lexicon
 ) -> tuple[int, int, int | None, int] | None:
@@ -90,7 +105,7 @@ def _verb_group(
     while n < len(toks):
         tok = tree.toks[toks[n]]
         low = tree.low(toks[n])
-        if tok.pos in ("AUX", "VERB"):
+        if tok.pos in ("AUX", "VERB") or (main is None and _before_clitic(tree, toks, n)):
             main = toks[n]
             extra = _tail(tree, main, toks[n + 1 :], lex)
             if extra:
@@ -184,7 +199,11 @@ def according(tree: Tree, toks: list[int], lex: Lexicon) -> tuple[Span, int] | N
                     continue
                 head = found[0].head
             if tree.low(head) not in lex.first_person:
-                return found[0], len(seq) + found[1]
+                used = len(seq) + found[1]
+                pp = skip_pp(tree, toks[used:], lex)  # « selon un diplomate en poste à Kiev, »
+                if pp and used + pp < len(toks) and tree.toks[toks[used + pp]].text == ",":
+                    used += pp
+                return found[0], used
     return None
 
 
@@ -270,7 +289,8 @@ def inverted(tree: Tree, toks: list[int], lex: Lexicon, strict: bool = False) ->
             cue = (verb.start, verb.end)
         if tree.low(clitic).lstrip("-") in lex.first_person | lex.impersonal:
             return None
-        if not (lex.is_cue(verb.lemma, incise=True) or verb.pos == "VERB"):
+        mistagged = verb.pos != "AUX" and _before_clitic(tree, toks, toks.index(main))
+        if not (lex.is_cue(verb.lemma, incise=True) or verb.pos == "VERB" or mistagged):
             return None
         return Incise(Span(clitic, clitic, clitic), cue, toks[n - 1])
     found = _after_verb(tree, toks[n:], lex)

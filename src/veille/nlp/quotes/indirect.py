@@ -6,6 +6,7 @@ from __future__ import annotations
 from veille.nlp.quotes.candidates import Candidate
 from veille.nlp.quotes.incise import according, inverted
 from veille.nlp.quotes.lexicon import Lexicon
+from veille.nlp.quotes.marks import MarkSpan
 from veille.nlp.quotes.syntax import CLOSING, SUBJ, Span, Tree, is_mark
 
 MIN_CONTENT_TOKENS = 3
@@ -125,6 +126,20 @@ def _rejected(tree: Tree, span: Span | None, lex: Lexicon) -> bool:
     return low in lex.first_person or low in lex.impersonal
 
 
+def _impersonal_passive(tree: Tree, verb: int) -> bool:
+    """ "It is said that …" / « il est dit que … »: a passive cue whose subject is a dummy."""
+    kids = tree.kids[verb]
+    passive = any(
+        tree.toks[k].dep in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for k in kids
+    )
+    dummy = any(
+        tree.toks[k].dep in (*SUBJ, "expl", "expl:subj", "expl:pass")
+        and tree.low(k) in ("it", "il")
+        for k in kids
+    )
+    return passive and dummy
+
+
 def cue_candidates(tree: Tree, lex: Lexicon) -> list[Candidate]:
     """Cue verbs with a complement clause."""
     out: list[Candidate] = []
@@ -144,7 +159,7 @@ def cue_candidates(tree: Tree, lex: Lexicon) -> list[Candidate]:
         if not comps or any(tree.negated(a, lex) for a in anchors):
             continue
         speaker = _speaker(tree, verb, anchors, lex)
-        if speaker is None or _rejected(tree, speaker, lex):
+        if speaker is None or _rejected(tree, speaker, lex) or _impersonal_passive(tree, tok.i):
             continue
         cue = (tree.toks[anchors[0]].start, tree.toks[anchors[-1]].end)
         for comp in comps:
@@ -204,4 +219,72 @@ def according_candidates(tree: Tree, lex: Lexicon) -> list[Candidate]:
         while hi < s_hi and _quote(tree, hi + 1):
             hi += 1
         out.append(Candidate(tree.toks[lo].start, tree.toks[hi].end, "indirect", span))
+    return out
+
+
+NAME_WORDS = 4  # a capitalised quotation this short is a name (« Bouclier du Nord »), not words
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return bool(words) and text[:1].isupper() and len(words) <= NAME_WORDS
+
+
+def object_candidates(tree: Tree, lex: Lexicon, marks: list[MarkSpan]) -> list[Candidate]:
+    """A cue verb whose object holds quoted words (`X a dénoncé une « provocation »`, `a appelé
+    Pékin à « cesser » ses frappes`, `called the move “a provocation”`): the object and what
+    follows it in the verb's clause, up to a coordinated verb."""
+    out: list[Candidate] = []
+    for tok in tree.toks:
+        anchors = _multiword(tree, tok.i, lex)
+        if anchors is None:
+            if tok.pos != "VERB" or not lex.is_cue(tok.lemma):
+                continue
+            anchors = [tok.i]
+        verb = anchors[-1]
+        if any(tree.toks[c].dep in COMPLEMENT for a in anchors for c in tree.kids[a]):
+            continue  # a que-clause: cue_candidates reads it
+        if any(tree.negated(a, lex) for a in anchors):
+            continue
+        subj = tree.subject(tok.i)
+        if subj is None or subj > tok.i:
+            continue
+        speaker = tree.noun_phrase(subj, lex)
+        if _rejected(tree, speaker, lex):
+            continue
+        lo = verb + 1
+        while lo < len(tree.toks) and (
+            tree.toks[lo].pos == "ADV" or tree.low(lo) in lex.time_words
+        ):
+            lo += 1
+        hi = lo - 1
+        stop = tree.extent(tok.i)[1]
+        k = lo
+        while k <= stop:
+            t = tree.toks[k]
+            if t.text in CLOSING or "\n" in t.text:
+                break
+            if t.head == tok.i and t.dep in ("conj", "cc"):
+                break
+            hi = k
+            if "\n" in t.ws:
+                break
+            k += 1
+        while hi >= lo and tree.toks[hi].pos == "PUNCT" and not _quote(tree, hi):
+            hi -= 1
+        if hi - lo + 1 < 2:
+            continue
+        start, end = tree.toks[lo].start, tree.toks[hi].end
+        inside = [
+            m
+            for m in marks
+            if m.closed
+            and start <= m.open
+            and m.close <= end
+            and not _is_name(tree.p.text[m.start : m.end].strip())
+        ]
+        if not inside:
+            continue
+        cue = (tree.toks[anchors[0]].start, tree.toks[anchors[-1]].end)
+        out.append(Candidate(start, end, "indirect", speaker, cue))
     return out

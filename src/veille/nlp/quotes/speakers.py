@@ -11,6 +11,7 @@ from veille.nlp.quotes.lexicon import Lexicon
 from veille.nlp.quotes.syntax import QUOTE_CHARS, SUBJ, Span, Tree
 
 APPOSITION_TOKENS = 8  # how long an apposition after a description may be
+SUBJECT_SENTENCES = 2  # sentences back where a subject is preferred for he/she/il/elle
 PERSON_WINDOW = 1500  # characters back a pronoun may reach for a person
 OTHER_WINDOW = 600  # … and for an organisation or a country
 
@@ -25,6 +26,7 @@ class Resolver:
         self._kinds: dict[str, str] = {}
         self.votes: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self.mentions: list[tuple[int, str]] = []  # (offset, id) of named subjects
+        self.subjects: list[tuple[int, str]] = []  # (offset, id) of subjects only
         self.speakers: list[tuple[int, str]] = []  # (offset, id) of resolved speakers
         self.described: list[tuple[int, str, str]] = []  # (offset, id, NP + apposition text)
         self._collect()
@@ -51,7 +53,8 @@ class Resolver:
             named_org = any(
                 t.toks[k].text[:1].isupper() for k in range(span.first + 1, span.last + 1)
             )
-            return found if found and named_org and self.kind(found) == "organization" else None
+            body = found and self.kind(found) not in ("person", "country")
+            return found if body and named_org else None
         found = self.lookup.resolve_phrase(start, end)
         found = found or self.lookup.actor_at(head.start, head.end)
         if found:
@@ -142,6 +145,7 @@ class Resolver:
                 actor = self.named(span)
                 if actor:
                     self.mentions.append((tok.start, actor))
+                    self.subjects.append((tok.start, actor))
                     lo, hi = t.extent(tok.i)
                     self.described.append(
                         (tok.start, actor, t.p.text[t.toks[lo].start : t.toks[hi].end])
@@ -201,11 +205,23 @@ class Resolver:
             return g is None or g == cat if person else g == cat
         return not is_person  # it, they: an organisation, a country, a group
 
+    def _sentences_back(self, at: int, n: int) -> int:
+        """Offset where the sentence `n` sentences before the one holding `at` starts."""
+        t = self.tree
+        sent = t.toks[t.at(at)].sent
+        return t.p.sent_span(max(0, sent - n))[0] if t.p.sents else 0
+
     def pronoun(self, word: str, at: int) -> str | None:
         """The actor a third-person pronoun at `at` most likely stands for."""
         cat = self._category(word)
         if cat is None:
             return None
+        if cat in ("m", "f"):  # a subject or speaker of the last sentences beats an object
+            since = self._sentences_back(at, SUBJECT_SENTENCES)
+            near = sorted(e for e in self.subjects + self.speakers if since <= e[0] < at)
+            for _, actor in reversed(near):
+                if self._fits(actor, cat, True):
+                    return actor
         events = sorted(e for e in self.mentions + self.speakers if e[0] < at)
         passes = [(True, PERSON_WINDOW)] if cat in ("m", "f") else []
         if cat not in ("m", "f") or self.lex.language == "fr":
