@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from tests.conftest import veille
 from tests.pages import PARAGRAPHS_DE, article_page
 

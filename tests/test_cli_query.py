@@ -13,9 +13,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tests.store.corpus import build_store
 from typer.testing import CliRunner
 
+from tests.store.corpus import build_store
 from veille.cli import app
 
 runner = CliRunner()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.store.corpus import build_store
 
+from tests.store.corpus import build_store
 from veille.api.app import create_app
 from veille.article import Actor, Article
 

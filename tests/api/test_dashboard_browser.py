@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.api.dashboard_data import XSS_QUOTE, XSS_TITLE, articles
 
+from tests.api.dashboard_data import XSS_QUOTE, XSS_TITLE, articles
 from veille.store import DuckDBStore
 
 pytestmark = pytest.mark.browser

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.pages import article_page
 
+from tests.pages import article_page
 from veille.api.app import create_app
 
 pytestmark = pytest.mark.models

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 
 import pytest
-from tests.sources.support import Handler, Web
 
+from tests.sources.support import Handler, Web
 from veille.config import Settings
 from veille.executors import local
 from veille.nlp.step import NlpStep

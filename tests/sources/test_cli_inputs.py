@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.sources.support import EN_PAGE, EN_TEXT, FR_TEXT
 from typer.testing import CliRunner
 
+from tests.sources.support import EN_PAGE, EN_TEXT, FR_TEXT
 from veille.cli import app
 
 pytestmark = pytest.mark.usefixtures("without_nlp")

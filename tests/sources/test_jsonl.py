@@ -9,8 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tests.sources.support import EN_PAGE, FR_TEXT, page
 
+from tests.sources.support import EN_PAGE, FR_TEXT, page
 from veille.config import Settings
 from veille.jobs import extract_records
 from veille.sources import open_inputs

@@ -10,8 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tests.sources.support import EN_PAGE, EN_TEXT
 
+from tests.sources.support import EN_PAGE, EN_TEXT
 from veille.config import Settings
 from veille.errors import SourceError
 from veille.sources import open_inputs

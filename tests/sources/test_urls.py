@@ -9,8 +9,8 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
-from tests.sources.support import EN_TEXT, Web
 
+from tests.sources.support import EN_TEXT, Web
 from veille.article import Article
 from veille.config import Settings
 from veille.jobs import extract_records

@@ -6,11 +6,11 @@ import io
 from pathlib import Path
 
 import pytest
-from tests.sources.support import EN_PAGE, FR_TEXT, page
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from tests.sources.support import EN_PAGE, FR_TEXT, page
 from veille.article import Article
 from veille.config import Settings
 from veille.jobs import extract_records

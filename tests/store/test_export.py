@@ -6,8 +6,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from tests.store.corpus import build_store
 
+from tests.store.corpus import build_store
 from veille.errors import StoreError
 from veille.store.export import export
 from veille.store.reader import connect

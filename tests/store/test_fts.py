@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.store.corpus import build_store, nato_en
 
+from tests.store.corpus import build_store, nato_en
 from veille.store import DuckDBStore
 from veille.store import queries as Q
 from veille.store.fts import fts_path, to_match

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.store.corpus import build_store
 
+from tests.store.corpus import build_store
 from veille.store import queries as Q
 from veille.store.reader import Reader, open_reader
 

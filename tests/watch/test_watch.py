@@ -6,8 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.watch.site import serve_site
 
+from tests.watch.site import serve_site
 from veille.config import Settings
 from veille.errors import ConfigError
 from veille.store import DuckDBStore

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 # A table is page layout, not data, when it holds another table, a headline, or this many
@@ -41,31 +42,48 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
 
 @dataclass(frozen=True)
 class PruneRules:
-    """Blocks that are never article text, by class token, class substring, id or id prefix."""
+    """Blocks that are never article text, by class token, class prefix or substring, id or id
+    prefix. A cheap XPath pre-filter (substring tests run inside libxml2) finds the few
+    candidates; `matches` then applies the exact rule to each."""
 
     class_tokens: frozenset[str] = frozenset()
+    class_prefixes: tuple[str, ...] = ()
     class_parts: tuple[str, ...] = ()
     ids: frozenset[str] = frozenset()
     id_prefixes: tuple[str, ...] = ()
 
+    def prefilter(self) -> etree.XPath | None:
+        """XPath of every element whose class or id contains one of the rule strings."""
+        in_class = _cover({*self.class_tokens, *self.class_prefixes, *self.class_parts})
+        in_id = _cover({*self.ids, *self.id_prefixes})
+        tests = [f"contains(@class, '{v}')" for v in in_class]
+        tests += [f"contains(@id, '{v}')" for v in in_id]
+        return etree.XPath("//body//*[" + " or ".join(tests) + "]") if tests else None
+
     def matches(self, element: HtmlElement) -> bool:
-        classes = element.get("class")
-        if classes:
-            lowered = classes.lower()
-            if not self.class_tokens.isdisjoint(lowered.split()):
-                return True
-            if any(part in lowered for part in self.class_parts):
-                return True
-        ident = element.get("id")
-        if ident:
-            lowered = ident.lower()
-            return lowered in self.ids or lowered.startswith(self.id_prefixes)
-        return False
+        tokens = (element.get("class") or "").lower().split()
+        if not self.class_tokens.isdisjoint(tokens):
+            return True
+        if any(t.startswith(self.class_prefixes) for t in tokens) and self.class_prefixes:
+            return True
+        if any(part in t for t in tokens for part in self.class_parts):
+            return True
+        ident = (element.get("id") or "").lower()
+        return bool(ident) and (ident in self.ids or ident.startswith(self.id_prefixes))
+
+
+def _cover(values: set[str]) -> list[str]:
+    """The fewest substrings to test: a value containing another value needs no test of its own
+    ("comment" finds "comment-list" too)."""
+    return sorted(v for v in values if not any(o != v and o in v for o in values))
+
+
+_KINDS = ("class", "class-prefix", "class-part", "id", "id-prefix")
 
 
 def parse_prune_rules(lines: list[str]) -> PruneRules:
-    """Read `kind: value value …` lines (kinds: class, class-part, id, id-prefix)."""
-    values: dict[str, list[str]] = {"class": [], "class-part": [], "id": [], "id-prefix": []}
+    """Read `kind: value value …` lines (kinds: class, class-prefix, class-part, id, id-prefix)."""
+    values: dict[str, list[str]] = {kind: [] for kind in _KINDS}
     for raw in lines:
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -73,9 +91,13 @@ def parse_prune_rules(lines: list[str]) -> PruneRules:
         kind, _, rest = line.partition(":")
         if kind.strip() not in values:
             raise ValueError(f"unknown prune rule kind in {line!r}")
-        values[kind.strip()].extend(v.lower() for v in rest.split())
+        for value in rest.split():
+            if "'" in value:
+                raise ValueError(f"quote in prune rule value {value!r}")
+            values[kind.strip()].append(value.lower())
     return PruneRules(
         frozenset(values["class"]),
+        tuple(values["class-prefix"]),
         tuple(values["class-part"]),
         frozenset(values["id"]),
         tuple(values["id-prefix"]),
@@ -83,20 +105,18 @@ def parse_prune_rules(lines: list[str]) -> PruneRules:
 
 
 @cache
-def prune_rules() -> PruneRules:
-    """The shipped rules (prune.txt)."""
+def _shipped() -> tuple[PruneRules, etree.XPath | None]:
     text = (resources.files("veille.extract") / "prune.txt").read_text(encoding="utf-8")
-    return parse_prune_rules(text.splitlines())
+    rules = parse_prune_rules(text.splitlines())
+    return rules, rules.prefilter()
 
 
 def prune_chrome(tree: HtmlElement, rules: PruneRules | None = None) -> int:
-    """Remove every block the rules match (one pass over the tree); return how many went."""
-    rules = rules or prune_rules()
-    doomed = [
-        el
-        for el in tree.iter()
-        if isinstance(el.tag, str) and el.tag not in ("html", "body") and rules.matches(el)
-    ]
+    """Remove every block the prune rules match; return how many went."""
+    rules, prefilter = (rules, rules.prefilter()) if rules else _shipped()
+    if prefilter is None:
+        return 0
+    doomed = [el for el in prefilter(tree) if rules.matches(el)]
     removed = 0
     for element in doomed:
         if element.getparent() is not None:

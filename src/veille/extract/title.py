@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Separators around a site name: dashes, pipes, bullets. A colon is not one: French and English
 # headlines use it themselves ("Soudan : l'armée ...").
@@ -35,11 +36,14 @@ def _short(segment: str) -> bool:
     return len(segment.split()) <= MAX_SITE_WORDS and not _SENTENCE_END.search(segment)
 
 
-def clean_title(title: str | None, site: str | None, page_text: str = "") -> str | None:
+def clean_title(
+    title: str | None, site: str | None, page_text: str | Callable[[], str] = ""
+) -> str | None:
     """Cut a leading or trailing site (or section) name from `title`.
 
     A cut is made when the segment names the site, or when it is short and the headline left
-    over is printed on the page itself (`page_text`) while the whole title is not.
+    over is printed on the page itself (`page_text`, or a function giving it when needed)
+    while the whole title is not.
     """
     if not title:
         return title
@@ -48,7 +52,7 @@ def clean_title(title: str | None, site: str | None, page_text: str = "") -> str
     if not seps:
         return title
     site_key = _site_key(site)
-    on_page = " ".join(page_text.split())
+    on_page = " ".join((page_text() if callable(page_text) else page_text).split())
     head, tail = title[: seps[-1].start()], title[seps[-1].end() :]
     first, rest = title[: seps[0].start()], title[seps[0].end() :]
     candidates = [(tail, head), (first, rest)]

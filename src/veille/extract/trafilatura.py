@@ -28,8 +28,7 @@ def fuller_title(found: str | None, tree_title: str | None) -> str | None:
     """trafilatura sometimes keeps only the part of <title> before a colon ("Site - Place"):
     prefer the whole <title> when `found` is that part of it."""
     if found and tree_title and tree_title.startswith(found):
-        if tree_title[len(found) :].lstrip().startswith(":"):
-            return tree_title
+        return tree_title if tree_title[len(found) :].lstrip().startswith(":") else found
     return found
 
 
@@ -41,7 +40,10 @@ def extract(html: str, url: str | None = None) -> Extracted:
         return Extracted(text="")
     title = page_title(tree)
     body = tree.find("body")
-    page_text = body.text_content() if body is not None else ""
+
+    def page_text() -> str:
+        return body.text_content() if body is not None else ""
+
     doc = trafilatura.bare_extraction(
         prepare(tree),
         url=url,

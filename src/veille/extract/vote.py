@@ -53,9 +53,6 @@ MAX_TRIMMED = 0.5
 
 # How a sentence ends: final punctuation, possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$|[\"”’»]\s*$")
-# Paywall widgets (teaser, bar, modal), named after the BEM convention "paywall-<part>": never
-# article text. A bare "paywall" class is left alone: sites put it on the gated article itself.
-PRUNE_XPATH = ".//*[starts-with(@class, 'paywall-') or contains(@class, ' paywall-')]"
 _WORD = re.compile(r"\w+")
 # Elements whose start and end break a line in the second reading's text.
 _BLOCK_TAGS = frozenset(
@@ -168,7 +165,10 @@ def extract(html: str, url: str | None = None) -> Extracted:
         return Extracted(text="")
     tree_title = page_title(tree)
     body = tree.find("body")
-    page_text = body.text_content() if body is not None else ""
+
+    def page_text() -> str:
+        return body.text_content() if body is not None else ""
+
     prepare(tree)
     meta = read_metadata(tree, url)
     shed(tree)  # after the metadata: htmldate also searches scripts for dates
@@ -181,7 +181,6 @@ def extract(html: str, url: str | None = None) -> Extracted:
         favor_recall=True,
         include_comments=False,
         include_tables=True,
-        prune_xpath=PRUNE_XPATH,
     )
     primary = paragraphs(doc.text if doc is not None else "")
     if in_doubt(primary, title):

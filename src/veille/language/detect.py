@@ -12,8 +12,9 @@ from veille.language.profiles import supported_languages
 # Normalised probability under which the guess is not trusted and the page's own
 # declaration (trafilatura's reading of <html lang>) is preferred when it has one.
 MIN_CONFIDENCE = 0.80
-# Characters of text used: enough for a stable guess, bounded cost on huge pages.
-SAMPLE_CHARS = 5_000
+# Characters of text used: a few sentences identify French or English reliably (all samples and
+# gold pages agree with 1,000 and with 5,000); the cost grows with the length.
+SAMPLE_CHARS = 1_000
 # Fewer letters than this and no language is guessed.
 MIN_LETTERS = 20
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.nlp.quotes.helpers import StubLookup
 
+from tests.nlp.quotes.helpers import StubLookup
 from veille.article import Quote
 from veille.nlp.parsed import Parsed
 from veille.nlp.quotes import find_quotes

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 
 from tests.nlp.quotes.helpers import StubLookup, flat_parsed
-
 from veille.nlp.parsed import Parsed, Tok
 from veille.nlp.quotes import find_quotes, load_lexicon
 
