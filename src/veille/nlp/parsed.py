@@ -56,7 +56,12 @@ class Parsed:
     def sent_span(self, index: int) -> tuple[int, int]:
         """Character offsets of sentence `index`."""
         first, stop = self.sents[index]
-        return self.tokens[first].start, self.tokens[stop - 1].end
+        start, end = self.tokens[first].start, self.tokens[stop - 1].end
+        while end > start and self.text[end - 1].isspace():  # a trailing line-break token
+            end -= 1
+        while start < end and self.text[start].isspace():
+            start += 1
+        return start, end
 
     def children(self, i: int) -> list[Tok]:
         """Tokens whose head is token `i` (excluding itself)."""

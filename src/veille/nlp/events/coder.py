@@ -127,15 +127,14 @@ class _Coder:
         if roles is None:
             return None
         quote = self.quote_of(t)
-        if not roles.actor and quote is not None and (True):
+        if not roles.actor and quote is not None:
             speaker = self.quotes[quote].speaker
             if speaker:
                 roles.actor = [self.res.body(speaker)]
         if not roles.actor and (roles.pronoun or (not trig.nominal and passive(self.g, t))):
             roles.actor = self._speaker_of_report(anchor)  # "X said 40 people were detained"
         self._roles = roles
-        first, stop = self.g.parsed.sents[t.sent]
-        start, end = self.g.toks[first].start, self.g.toks[stop - 1].end
+        start, end = self.g.parsed.sent_span(t.sent)
         scope = clause_tokens(self.g, anchor)
         day = resolve_date(
             scope, self.g.toks, self.base, self.lex, "future" if m.future else "past"
