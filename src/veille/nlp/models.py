@@ -42,16 +42,31 @@ def load_model(language: str) -> Any:
 PARAGRAPH_BREAKS = "veille_paragraph_breaks"
 
 
-def paragraph_starts(texts_and_spaces: list[tuple[str, str]]) -> list[bool]:
-    """For each token (text, trailing whitespace): whether it opens a paragraph, i.e. follows
-    a line break. Paragraphs are separated by newlines in `Article.text`; a sentence never
-    runs across them (an intertitle is not the subject of the next paragraph)."""
-    starts = [False] * len(texts_and_spaces)
-    for i in range(1, len(texts_and_spaces)):
-        text, space = texts_and_spaces[i - 1]
-        if "\n" in text or "\n" in space:
-            starts[i] = True
-    return starts
+_SENTENCE_END = frozenset(".!?…")
+
+
+def paragraph_starts(texts_and_spaces: list[tuple[str, str]]) -> list[bool | None]:
+    """For each token (text, trailing whitespace): True when it opens a paragraph (it follows a
+    line break), False inside a paragraph with no sentence-final punctuation (an intertitle or
+    a dateline is one sentence), None where the parser decides. Paragraphs are separated by
+    newlines in `Article.text`, and a sentence never runs across them."""
+    flags: list[bool | None] = [None] * len(texts_and_spaces)
+    paragraph: list[int] = []
+
+    def close() -> None:
+        words = [i for i in paragraph if texts_and_spaces[i][0].strip()]
+        if words and not any(texts_and_spaces[i][0] in _SENTENCE_END for i in words[:-1]):
+            for i in words[1:]:
+                flags[i] = False
+
+    for i, (text, space) in enumerate(texts_and_spaces):
+        if i and ("\n" in texts_and_spaces[i - 1][0] or "\n" in texts_and_spaces[i - 1][1]):
+            close()
+            paragraph = []
+            flags[i] = True
+        paragraph.append(i)
+    close()
+    return flags
 
 
 @cache
@@ -63,6 +78,6 @@ def _register_paragraph_breaks() -> None:
         """Start a sentence at every token that follows a line break (before the parser)."""
         flags = paragraph_starts([(t.text, t.whitespace_) for t in doc])
         for token, start in zip(doc, flags, strict=True):
-            if start and not token.is_space:
-                token.is_sent_start = True
+            if start is not None and not token.is_space and token.i:
+                token.is_sent_start = start
         return doc
