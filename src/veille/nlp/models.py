@@ -59,8 +59,8 @@ def paragraph_starts(texts_and_spaces: list[tuple[str, str]]) -> list[bool | Non
             for i in words[1:]:
                 flags[i] = False
 
-    for i, (text, space) in enumerate(texts_and_spaces):
-        if i and ("\n" in texts_and_spaces[i - 1][0] or "\n" in texts_and_spaces[i - 1][1]):
+    for i in range(len(texts_and_spaces)):
+        if i and "\n" in "".join(texts_and_spaces[i - 1]):
             close()
             paragraph = []
             flags[i] = True
