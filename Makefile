@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 EXTRAS ?= nlp,serve,bench,dev,browser
 DB ?= veille.duckdb
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint chromium clean
 
 install: $(VENV)/.installed
 
@@ -17,12 +17,21 @@ $(VENV)/.installed: pyproject.toml
 
 demo: install
 	$(VENV)/bin/veille run samples --db $(DB)
+	$(VENV)/bin/veille query actors --db $(DB) --limit 12 --format table
+	$(VENV)/bin/veille query quotes --db $(DB) --limit 12 --format table
+	$(VENV)/bin/veille query events --db $(DB) --limit 12 --format table
 
 lint: install
 	$(PY) -m ruff check src tests benchmarks
 	$(PY) -m ruff format --check src tests benchmarks
 
-test: lint
+# The browser tests drive Debian's Chromium (Playwright is pointed at it and never downloads a
+# browser). Installed here when missing and apt-get can run; otherwise those tests skip.
+chromium:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; fi
+
+test: lint chromium
 	$(PY) -m pytest
 
 clean:
