@@ -214,3 +214,25 @@ def test_state_body_in_english() -> None:
     _, _, lookup = resolve_actors(parsed_with_people(text, "en", []), load_gazetteer("en"))
     start = text.index("Local authorities")
     assert lookup.resolve_phrase(start, start + len("Local authorities")) == "country:CHL"
+
+
+def test_slug_keeps_a_possessive_s_on_its_word() -> None:
+    from veille.nlp.actors.textmatch import slug
+
+    assert slug("People’s Party") == "peoples-party"
+    assert slug("l'Alliance") == "l-alliance"
+
+
+def test_organisation_name_tails_and_state_bodies() -> None:
+    from veille.nlp.actors.orgs import extend_org, is_body
+    from veille.nlp.actors.tables import role_data
+
+    text = "the Brazilian Association of Vehicle Manufacturers warned"
+    end = text.index(" of")
+    assert text[4 : extend_org(text, 4, end)] == "Brazilian Association of Vehicle Manufacturers"
+    text = "le Collectif ruritanien pour les droits (CRD) a dit"
+    end = text.index(" pour")
+    assert text[3 : extend_org(text, 3, end)] == "Collectif ruritanien pour les droits"
+    data = role_data("en")
+    assert is_body("National Bank", data) and is_body("Central Electoral Commission", data)
+    assert not is_body("Brazilian Association", data)

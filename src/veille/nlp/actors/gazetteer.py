@@ -95,7 +95,8 @@ def _add_countries(gaz: Gazetteer) -> None:
 def _add_organisations(gaz: Gazetteer) -> None:
     for org in organisations():
         oid = org["id"]
-        gaz.actors[oid] = Actor(oid, org["name"], "organization", None, "IGO", org.get("wikidata"))
+        sector = org.get("sector", "IGO")
+        gaz.actors[oid] = Actor(oid, org["name"], "organization", None, sector, org.get("wikidata"))
         for a in org.get("acronyms") or []:
             gaz.add(str(a), Alias(oid, ACRONYM))
         gaz.add(org["name"], Alias(oid, NAME))

@@ -97,8 +97,8 @@ class ArticleActors:
         ws, we, cls, sector = words[0]
         first = next(i for i, s in enumerate(spans) if s.start == ws)
         det = spans[first - 1].key if first and spans[first - 1].key in data.determiners else None
-        if first and spans[first - 1].key in data.indefinite:
-            return None
+        if first and (spans[first - 1].key in data.indefinite or spans[0].key in data.indefinite):
+            return None  # "a senior official", "a Brazilian official": nobody in particular
         role = make_role(phrase, ws, we, cls, sector, quals, data, det)
         return Role(role.cls, role.sector, role.country, role.org, role.gender, start, end, phrase)
 
@@ -141,6 +141,47 @@ class ArticleActors:
             return before[-1].actor
         return countries[0].actor if countries else None
 
+    def generic_org(self, start: int, end: int) -> str | None:
+        """An organisation named by its kind ("the commission", « l'ONG », "the association"):
+        the last organisation or state body named before with that word in its name ("the
+        Spanish Commission for Refugee Aid", "the Central Electoral Commission"); an NGO word
+        also takes the last non-governmental organisation. None when nothing fits."""
+        data = role_data(self.language)
+        spans = tokenize(self.text[start:end])
+        keys = [s.key for s in spans]
+        if len(keys) != 2 and not (len(keys) == 3 and keys[1] in ("'", "’")):
+            return None
+        if keys[0] not in data.determiners and keys[0] != "l":
+            return None
+        word = keys[-1]
+        if word not in data.org_words:
+            return None
+        ngo = word in ("ngo", "ong")
+        best: tuple[int, str] | None = None
+        for m in self.mentions:
+            if m.end > start or m.actor.startswith(("person:", "country:")):
+                continue
+            if m.start <= start - 3000:
+                continue
+            actor = self.actors.get(m.actor)
+            named = word in {norm(w) for w in re.split(r"[\s’'-]+", m.text)} or (
+                actor is not None and word in {norm(w) for w in actor.name.split()}
+            )
+            fits = named or (ngo and actor is not None and actor.sector == "NGO")
+            if fits and (best is None or m.start > best[0]):
+                best = (m.start, m.actor)
+        # a capitalised state body with that word ("the Central Electoral Commission")
+        cap = word[:1].upper() + word[1:]
+        last = self.text.rfind(cap, max(0, start - 3000), start)
+        if last >= 0 and (best is None or last > best[0]):
+            line_start = max(self.text.rfind(".", 0, last), self.text.rfind("\n", 0, last)) + 1
+            phrase = re.search(r"(?:\w+\s+)?(?:[A-Z][\w-]*\s+){0,3}$", self.text[line_start:last])
+            if phrase is not None and not any(m.start <= last < m.end for m in self.mentions):
+                body = self.body_country(line_start + phrase.start(), last + len(cap))
+                if body:
+                    return body
+        return best[1] if best else None
+
     def resolve_phrase(self, start: int, end: int) -> str | None:
         """The actor a noun phrase names; None for pronouns and for nobody in the article."""
         phrase = self.text[start:end].strip()
@@ -151,6 +192,9 @@ class ArticleActors:
         people = [m for m in found if m.actor.startswith("person:")]
         if people:
             return people[0].actor
+        generic = self.generic_org(start, end)
+        if generic:
+            return generic
         role = self.describe(start, end)
         if role is not None:
             pid = self.holder(role, start)

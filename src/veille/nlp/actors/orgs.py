@@ -20,12 +20,35 @@ def clean_org(surface: str) -> str:
     return name.strip(' ,.;:«»“”"–—-')
 
 
+# The rest of a name the model cut short: "Association" + " of Vehicle Manufacturers",
+# « Collectif haïtien » + « pour les droits et libertés » when an acronym follows.
+_OF_NAME = re.compile(r"(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w’'-]*)+)+")
+_UP_TO_ACRONYM = re.compile(r"(?:\s+[\w’'-]+){1,6}(?=\s*\([A-Z][A-Z0-9&-]{1,7}\))")
+
+
+def extend_org(text: str, start: int, end: int) -> int:
+    """The end of an organisation name whose tail the model left out."""
+    m = _UP_TO_ACRONYM.match(text, end)
+    if m:
+        return m.end()
+    m = _OF_NAME.match(text, end)
+    return m.end() if m else end
+
+
+def is_body(name: str, data: RoleData) -> bool:
+    """Whether a capitalised name is a state body of the tables ("National Bank", "Central
+    Electoral Commission"), with or without one leading qualifier."""
+    words = [norm(w) for w in name.split()]
+    return " ".join(words) in data.bodies or " ".join(words[1:]) in data.bodies
+
+
 def unknown_orgs(
     text: str,
     ents: Iterable[tuple[int, int]],
     taken: Sequence[tuple[int, int]],
     data: RoleData,
     site: str | None = None,
+    sure: Sequence[tuple[int, int]] = (),
 ) -> dict[str, tuple[str, list[str]]]:
     """id -> (name, aliases) of organisations named by the model and not known otherwise.
 
@@ -34,16 +57,27 @@ def unknown_orgs(
     site_key = slug(site or "").replace("-", "")
     found: dict[str, tuple[str, list[str]]] = {}
     counts: dict[str, int] = {}
+    by_name: dict[str, str] = {}
+    kept: set[str] = set()
     for start, end in ents:
         if any(start < e and s < end for s, e in taken):
             continue
+        end = extend_org(text, start, end)
         name = clean_org(text[start:end])
         if not name or not name[0].isupper() or slug(name).replace("-", "") == site_key:
             continue
-        oid = f"org:{slug(name)}"
-        counts[oid] = counts.get(oid, 0) + 1
-        aliases = found.setdefault(oid, (name, [name]))[1]
+        if is_body(name, data):  # "the Central Electoral Commission" stands for its state
+            continue
         acronym = _AFTER.match(text, end)
+        # "Spanish Commission for Refugee Aid (CEAR)" is known by its acronym: org:cear
+        oid = f"org:{slug(acronym.group(1) if acronym else name)}"
+        oid = by_name.setdefault(name, oid)
+        counts[oid] = counts.get(oid, 0) + 1
+        if (start, end) in sure or any(s == start for s, _ in sure):
+            kept.add(oid)
+        aliases = found.setdefault(oid, (name, [name]))[1]
+        if name not in aliases:
+            aliases.append(name)
         if acronym and acronym.group(1) not in aliases:
             aliases.append(acronym.group(1))
     keep = {}
@@ -54,6 +88,7 @@ def unknown_orgs(
             or _ACRONYM.match(name)
             or len(aliases) > 1
             or counts[oid] > 1
+            or oid in kept
         ):
             keep[oid] = (name, aliases)
     return keep

@@ -74,6 +74,18 @@ def cluster(text: str, names: Iterable[tuple[int, int]]) -> list[Person]:
             continue
         pid = f"person:{slug(name)}"
         people.setdefault(pid, Person(pid, name)).mentions.append((start, end))
+    # "Ould Cheikh" after "Sidi Ould Cheikh": a name that ends a longer one is that person
+    for pid, person in list(people.items()):
+        words = person.name.split()
+        longer = [
+            p
+            for p in people.values()
+            if len(p.name.split()) > len(words) and p.name.split()[-len(words) :] == words
+        ]
+        if longer:
+            target = min(longer, key=lambda p: p.first_at())
+            target.mentions.extend(person.mentions)
+            del people[pid]
     for start, end in singles:
         word = text[start:end]
         holders = [p for p in people.values() if word in _parts(p.name)]

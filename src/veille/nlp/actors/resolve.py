@@ -11,7 +11,7 @@ from veille.article import Actor, Mention
 from veille.nlp.actors.gazetteer import Gazetteer
 from veille.nlp.actors.hits import gazetteer_hits
 from veille.nlp.actors.lookup import ArticleActors, widen_all
-from veille.nlp.actors.orgs import org_mentions, unknown_orgs
+from veille.nlp.actors.orgs import is_body, org_mentions, unknown_orgs
 from veille.nlp.actors.people import (
     Person,
     add_repeats,
@@ -22,7 +22,7 @@ from veille.nlp.actors.people import (
 )
 from veille.nlp.actors.roles import Qualifier, find_portfolios, find_role_words, make_role
 from veille.nlp.actors.tables import RoleData, role_data
-from veille.nlp.actors.textmatch import Span, key_of, tokenize
+from veille.nlp.actors.textmatch import Span, key_of, norm, tokenize
 from veille.nlp.parsed import Parsed
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -112,6 +112,82 @@ def _attach_roles(
     return found
 
 
+# Between a name and the role word of its apposition: ", the EU's foreign policy", ", WFP's
+# country" — no clause boundary, no verb (checked on the parse).
+_APPOSITION_GAP = re.compile(r"\s*,\s*[^,.;:!?()\n«»“”\"]{0,40}")
+# Between a role word and the name it precedes: nothing, or a few lower-case adjectives
+# (« l'eurodéputée écologiste néerlandaise Femke X »).
+_ROLE_GAP = re.compile(r"^(?:\s+[a-zà-ÿ][\w’'-]*){0,3}\s+$")
+_NAME_WORDS = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+){1,3}$")
+
+
+def described_names(
+    text: str, spans: Sequence[Span], parsed: Parsed, gazetteer: Gazetteer, data: RoleData
+) -> list[tuple[int, int]]:
+    """Names the model labelled as something else (ORG, GPE …) that a role describes: right
+    after a role word ("spokesman Pavel Orlov", « la porte-parole Anne X ») or with a role in
+    the apposition that follows ("Helena Marwick, the EU's foreign policy chief")."""
+    roles = find_role_words(text, spans, parsed.language)
+    role_ends = {e for _, e, _, _ in roles}
+    role_starts = sorted(s for s, _, _, _ in roles)
+    verbs = {t.start for t in parsed.tokens if t.pos in ("VERB", "AUX")}
+    out = []
+    for ent in parsed.ents:
+        if ent.label in PERSON_LABELS:
+            continue
+        name = text[ent.start : ent.end]
+        if not _NAME_WORDS.match(name) or key_of(name) in gazetteer.index:
+            continue
+        if {norm(w) for w in name.split()} & data.org_words:
+            continue
+        before = any(
+            e < ent.start
+            and _ROLE_GAP.match(text[e : ent.start])
+            and not (verbs & set(range(e, ent.start)))
+            for e in role_ends
+            if ent.start - e <= 40
+        )
+        gap = _APPOSITION_GAP.match(text, ent.end)
+        after = gap is not None and any(
+            ent.end < rs <= gap.end() and not any(ent.end <= v < rs for v in verbs)
+            for rs in role_starts
+        )
+        if before or after:
+            out.append((ent.start, ent.end))
+    return out
+
+
+_LEADING_DET = re.compile(r"(?:the|The|le|la|Le|La|les|Les|l['’]|L['’])\s*")
+
+
+def typed_orgs(
+    text: str, spans: Sequence[Span], parsed: Parsed, gazetteer: Gazetteer, data: RoleData
+) -> list[tuple[int, int]]:
+    """Names the model found (any label) that are organisations by their wording: right after
+    an organisation word ("the monitoring group Fair Ballot Georgia", "the NGO X",
+    « l'association X »), or holding one themselves without being a state body ("the Brazilian
+    Association of Vehicle Manufacturers", "Africa Center for Strategic Studies")."""
+    out = []
+    for ent in parsed.ents:
+        lead = _LEADING_DET.match(text, ent.start, ent.end)
+        start = lead.end() if lead else ent.start
+        name = text[start : ent.end]
+        if not name[:1].isupper() or key_of(name) in gazetteer.index:
+            continue
+        prev = [s for s in spans if s.end <= start][-1:] if start else []
+        typed_before = bool(prev) and prev[0].key in data.org_words and start - prev[0].end <= 1
+        words = [norm(w) for w in name.split()]
+        holds = (
+            ent.label in ORG_LABELS
+            and len(words) > 1
+            and bool(set(words) & data.org_words)
+            and not is_body(name, data)
+        )
+        if typed_before or holds:
+            out.append((start, ent.end))
+    return out
+
+
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 
 
@@ -146,13 +222,24 @@ def resolve_actors(
     spans = tokenize(text)
     per_ents = [(e.start, e.end) for e in parsed.ents if e.label in PERSON_LABELS]
     hits = gazetteer_hits(text, spans, gazetteer, data, per_ents)
+    typed = typed_orgs(text, spans, parsed, gazetteer, data)
+    per_ents = [p for p in per_ents if not _overlaps(p, typed)]
+    # "Brazilian" inside "the Brazilian Association of …" names no country
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.actor.startswith("country:") and any(s <= h.start and h.end <= e for s, e in typed)
+        )
+    ]
     kinds = {aid: a.kind for aid, a in gazetteer.actors.items()}
     user_people = [h for h in hits if kinds.get(h.actor) == "person"]
     hits = [h for h in hits if kinds.get(h.actor) != "person"]
     hit_spans = [(h.start, h.end) for h in hits + user_people]
 
     names, titled = [], titled_names(text, data)
-    for s, e in per_ents + titled:
+    described = described_names(text, spans, parsed, gazetteer, data)
+    for s, e in per_ents + titled + described:
         cleaned = clean_name(text, s, e, data)
         if (
             cleaned
@@ -197,7 +284,8 @@ def resolve_actors(
         for e in parsed.ents
         if e.label in ORG_LABELS and key_of(e.text) not in gazetteer.index
     ]
-    orgs = unknown_orgs(text, org_ents, taken, data, site)
+    org_ents = sorted(set(org_ents) | set(typed))
+    orgs = unknown_orgs(text, org_ents, taken, data, site, typed)
     found: list[tuple[int, int, str]] = [(h.start, h.end, h.actor) for h in hits]
     found += [(s, e, oid) for oid, s, e in org_mentions(text, orgs, taken)]
     found += [(s, e, p.id) for p in people for s, e in p.mentions] + descriptions

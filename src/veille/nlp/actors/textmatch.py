@@ -100,8 +100,11 @@ def find_phrases(
 
 def slug(name: str) -> str:
     """ASCII, lower case, words joined by hyphens: "Amina Diallo-Kone" -> "amina-diallo-kone"."""
+    # a possessive s stays on its word ("People’s Party" -> "peoples-party"), other
+    # apostrophes separate words ("l'Alliance" -> "l-alliance")
+    joined = re.sub(r"(?<=\w)'s\b", "s", name.translate(_APOSTROPHES))
     ascii_ = (
-        unicodedata.normalize("NFKD", name.translate(_APOSTROPHES).replace("'", " "))
+        unicodedata.normalize("NFKD", joined.replace("'", " "))
         .encode("ascii", "ignore")
         .decode("ascii")
     )

@@ -65,10 +65,55 @@ class Resolver:
             for c in self.g.kids(tok.i, {"poss", "det", "nmod:poss"})
         )
 
+    def antecedent(self, tok: Tok) -> Tok | None:
+        """The noun a relative pronoun stands for: "la Russie, qui a massé …" → Russie (the
+        first of its conjuncts, so "Washington et Riyad, qui …" keeps both)."""
+        low = tok.lemma.lower()
+        if low not in self.lex.extra.get("relative_pronouns", ()) and "PronType=Rel" not in (
+            tok.morph or ""
+        ):
+            return None
+        verb = self.g.head(tok.i)
+        if verb is None or verb.dep not in {"acl:relcl", "relcl", "acl"}:
+            return None
+        ante = self.g.head(verb.i)
+        while ante is not None and ante.dep == "conj" and self.g.head(ante.i) is not None:
+            ante = self.g.head(ante.i)
+        if ante is None or ante.pos not in {"NOUN", "PROPN"}:
+            return None
+        return ante
+
     def one(self, tok: Tok, depth: int = 0) -> list[str]:
         """Ids for the phrase headed by `tok` (without its conjuncts)."""
+        ante = self.antecedent(tok)
+        if ante is not None and depth <= 2:
+            return self.many(ante, depth + 1)
         if self.is_pronoun(tok) or depth > 2:
             return []
+        ids = self._direct(tok, depth)
+        if not ids and depth == 0:
+            ids = self.earlier(tok)
+        return ids
+
+    def earlier(self, tok: Tok) -> list[str]:
+        """A definite noun naming nobody by itself ("les ministres rencontreront …") stands for
+        the latest earlier phrase with the same head noun that did name someone ("les ministres
+        de la Défense de l'Otan"), within the few sentences before."""
+        if tok.pos != "NOUN" or not any(
+            d.lemma.lower() in {"le", "the"} for d in self.g.kids(tok.i, {"det"})
+        ):
+            return []
+        lemma, number = tok.lemma.lower(), _number(tok)
+        first = self.g.parsed.sents[max(0, tok.sent - 6)][0]
+        for k in range(tok.i - 1, first - 1, -1):
+            prev = self.g.toks[k]
+            if prev.pos == "NOUN" and prev.lemma.lower() == lemma and _number(prev) == number:
+                ids = self._direct(prev, 1)
+                if ids:
+                    return ids[:1]
+        return []
+
+    def _direct(self, tok: Tok, depth: int) -> list[str]:
         found = self.lookup.actor_at(tok.start, tok.end)
         mods = self._modifiers(tok, depth)
         if found:
@@ -130,6 +175,15 @@ class Resolver:
             return []
         found = self.lookup.actor_at(prev.start, prev.end)
         return [self.body(found)] if found else []
+
+
+def _number(tok: Tok) -> str:
+    """Grammatical number from the morphology ("" when unknown); ClearNLP tags carry it in
+    the fine tag only, so English plural nouns fall back on a final -s."""
+    for part in (tok.morph or "").split("|"):
+        if part.startswith("Number="):
+            return part[7:]
+    return ""
 
 
 def subjects(g: Graph, t: Tok) -> list[Tok]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from veille.article import Event, Evidence, Quote
 from veille.nlp.events.arguments import Resolver, governor, passive
 from veille.nlp.events.dates import is_historical, parse_published, resolve_date, year_of
@@ -33,11 +35,42 @@ def code_events(
     events: list[Event] = []
     for s in range(len(parsed.sents)):
         for trig in find_triggers(coder.g, s, lex):
-            for event in coder.code_all(trig):
-                valid = validate(event)
-                if valid is not None:
-                    events.append(valid)
+            events.extend(v for v in map(validate, coder.code_all(trig)) if v is not None)
+    fill_counterparts(events, main_parties(events, coder.res), lex)
     return dedupe(events)
+
+
+def main_parties(events: list[Event], res: Resolver) -> list[str]:
+    """The article's two main parties: the ids its events name most often (as actor or
+    recipient), people excluded, when each is named at least twice."""
+    counts: dict[str, int] = {}
+    mentions = getattr(res.lookup, "mentions", None)
+    named = (
+        [[res.body(m.actor)] for m in mentions]
+        if mentions and os.environ.get("EV_SAL") == "m"
+        else [list({*e.actor, *e.recipient}) for e in events]
+    )
+    for ids in named:
+        for ident in ids:
+            if res.kind(ident) != "person" and not ident.startswith("person:"):
+                counts[ident] = counts.get(ident, 0) + 1
+    top = sorted(counts, key=lambda i: -counts[i])[:2]
+    return top if len(top) == 2 and counts[top[1]] >= 2 else []
+
+
+def fill_counterparts(events: list[Event], parties: list[str], lex: Lexicon) -> None:
+    """A directed event (accusation, demand, support …) whose text names no recipient is
+    aimed at the other main party when its actor is one of the two ("Taipei a dénoncé une
+    provocation" in an article about China and Taiwan → China)."""
+    directed = set(lex.extra.get("directed_types", ()))
+    if not parties:
+        return
+    for e in events:
+        if e.recipient or e.type not in directed:
+            continue
+        mine = [p for p in parties if p in e.actor]
+        if len(mine) == 1:
+            e.recipient = [p for p in parties if p != mine[0]]
 
 
 def dedupe(events: list[Event]) -> list[Event]:
@@ -133,6 +166,10 @@ class _Coder:
                 roles.actor = [self.res.body(speaker)]
         if not roles.actor and (roles.pronoun or (not trig.nominal and passive(self.g, t))):
             roles.actor = self._speaker_of_report(anchor)  # "X said 40 people were detained"
+        if not roles.recipient and sense.type in self.lex.extra.get("place_recipient_types", ()):
+            hosts = [t] if trig.support is None else [t, trig.support]
+            for host in hosts:
+                roles.recipient = roles.recipient or self.roles.place_country(host, roles)
         self._roles = roles
         start, end = self.g.parsed.sent_span(t.sent)
         scope = clause_tokens(self.g, anchor)

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from veille.nlp.events.arguments import Resolver, governor, objects, passive, subjects
 from veille.nlp.events.place import entity_at
-from veille.nlp.events.triggers import Trigger
+from veille.nlp.events.syntax import CLAUSAL
+from veille.nlp.events.triggers import Trigger, verb_sense
 from veille.nlp.parsed import Tok
 
 _OWN = frozenset({"poss", "nmod:poss", "compound", "amod"})
@@ -161,6 +162,42 @@ class RoleFinder:
                 _add(roles.recipient, self._ids(obj, roles))
         return roles
 
+    def place_country(self, t: Tok, roles: Roles) -> list[str]:
+        """The country a manoeuvre or strike is aimed at when the text names only the place:
+        a country named in a locative or "against" phrase of the trigger ("manœuvres autour
+        de Taïwan", "drills around Taiwan"), never one of the actors."""
+        preps = self.lex.location_preps | self.lex.recipient_preps
+        pairs = self.g.prep_objects(t.i)
+        for o in objects(self.g, t):  # "massé des soldats près de la frontière estonienne"
+            pairs += self.g.prep_objects(o.i)
+        for prep, obj in pairs:
+            if prep not in preps:
+                continue
+            for k in self.g.subtree(obj.i, CLAUSAL):
+                tok = self.g.toks[k]
+                found = self.res.lookup.actor_at(tok.start, tok.end)
+                ident = self.res.body(found) if found else None
+                if ident and ident not in roles.actor and self.res.kind(ident) == "country":
+                    return [ident]
+        return []
+
+    def _targets(self, n: Tok, roles: Roles) -> None:
+        """Recipients named by a targeting participle on the noun or its container ("sanctions
+        visant huit entreprises iraniennes", "a package of sanctions targeting Russian banks")."""
+        verbs = self.lex.extra.get("target_verbs", ())
+        hosts = [n]
+        h = self.g.head(n.i)
+        if h is not None and h.lemma.lower() in self.lex.extra.get("containers", ()):
+            hosts.append(h)
+        for host in hosts:
+            for v in self.g.kids(host.i, {"acl", "acl:relcl", "relcl", "amod"}):
+                if v.lemma.lower() in verbs:
+                    for o in objects(self.g, v):
+                        _add(roles.recipient, self._ids(o, roles))
+                    for prep, obj in self.g.prep_objects(v.i):
+                        if prep in {"at", "contre", "against"}:
+                            _add(roles.recipient, self._ids(obj, roles))
+
     def nominal(self, trig: Trigger) -> Roles | None:
         """Roles of a nominal trigger; None when nothing anchors it to a doer."""
         n, sense = trig.tok, trig.sense
@@ -176,10 +213,14 @@ class RoleFinder:
         for prep, obj in self.g.prep_objects(n.i):
             if prep not in _OF and self._recipient_prep(prep, obj, preps):
                 _add(roles.recipient, self._ids(obj, roles))
+        self._targets(n, roles)
         sup = trig.support
         if sup is not None:
             light = not sense.support or sup.lemma.lower() in sense.support
             light = light or self.lex.embed.get(sup.lemma.lower()) in {"aspect", "fact", "negate"}
+            own = verb_sense(self.g, sup, self.lex)
+            if own is not None and own.type != sense.type and sup.lemma.lower() not in sense.support:
+                light = False  # "rejected the demand": the demand is not the rejecter's
             if light:
                 carrier = self.verbal(sup, None)
                 if not roles.actor:

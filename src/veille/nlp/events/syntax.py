@@ -14,6 +14,11 @@ COORD = frozenset({"conj"})
 VERBAL = frozenset({"VERB", "AUX"})
 
 
+def _norm(word: str) -> str:
+    """A preposition as the lexicons write it: lower case, straight apostrophe (d’ → d')."""
+    return word.lower().replace("\u2019", "'")
+
+
 class Graph:
     """A `Parsed` with children lists and per-token helpers."""
 
@@ -69,12 +74,12 @@ class Graph:
         """The preposition governing nominal `i` (UD `case` child or ClearNLP `prep` head)."""
         cases = [c for c in self.kids(i, {"case"})]
         if cases:
-            fixed = [f.lemma.lower() for f in self.kids(cases[0].i, {"fixed"})]
-            return " ".join([cases[0].lemma.lower(), *fixed])
+            fixed = [_norm(f.lemma) for f in self.kids(cases[0].i, {"fixed"})]
+            return " ".join([_norm(cases[0].lemma), *fixed])
         tok = self.toks[i]
         h = self.head(i)
         if tok.dep == "pobj" and h is not None and h.dep in {"prep", "agent"}:
-            return "by" if h.dep == "agent" else h.lemma.lower()
+            return "by" if h.dep == "agent" else _norm(h.lemma)
         return None
 
     def prep_objects(self, i: int) -> list[tuple[str, Tok]]:
@@ -83,7 +88,11 @@ class Graph:
         for c in self.kids(i):
             if c.dep in {"prep", "agent"}:
                 for p in self.kids(c.i, {"pobj", "pcomp"}):
-                    out.append(("by" if c.dep == "agent" else c.lemma.lower(), p))
+                    out.append(("by" if c.dep == "agent" else _norm(c.lemma), p))
+            elif c.pos == "ADV":  # French "autour de Taïwan", "près de la frontière"
+                for p in self.kids(c.i):
+                    if p.pos in {"NOUN", "PROPN"} and self.case_of(p.i) in {"de", "d'"}:
+                        out.append((f"{_norm(c.lemma)} de", p))
             elif c.dep.startswith(("obl", "nmod")):
                 case = self.case_of(c.i)
                 if case:

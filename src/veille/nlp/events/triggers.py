@@ -64,15 +64,31 @@ def _modifiers(g: Graph, t: Tok) -> set[str]:
     }
 
 
-def _support(g: Graph, t: Tok) -> Tok | None:
-    """The verb a nominal trigger is the object (or passive subject) of."""
+def _support(g: Graph, t: Tok, lex: Lexicon) -> Tok | None:
+    """The verb a nominal trigger is the object (or passive subject) of; none under a
+    concessive preposition ("malgré les demandes des pays baltes", "despite demands")."""
     h = g.head(t.i)
-    if h is None:
+    if h is None or (g.case_of(t.i) or "") in lex.extra.get("concessive_preps", ()):
         return None
     if t.dep in {"pobj"} and h.dep == "prep":
         h = g.head(h.i)
+    if h is not None and h.pos == "NOUN" and h.lemma.lower() in lex.extra.get("containers", ()):
+        return _support(g, h, lex)  # "adopté un nouveau train de sanctions"
     if h is not None and h.pos in {"VERB", "AUX", "ADJ"}:
         return h
+    return None
+
+
+def verb_sense(g: Graph, t: Tok, lex: Lexicon) -> Sense | None:
+    """The sense verb `t` codes by itself, if it is a trigger."""
+    if t.pos not in _VERB_POS:
+        return None
+    for key in _verb_keys(g, t):
+        senses = lex.verbs.get(key)
+        if senses:
+            sense = _choose(senses, _complement_lemmas(g, t, False), set())
+            if sense:
+                return sense
     return None
 
 
@@ -106,7 +122,7 @@ def find_triggers(g: Graph, sent: int, lex: Lexicon) -> list[Trigger]:
             if caller(g, t, lex):
                 continue
             sense = _choose(senses, _complement_lemmas(g, t, True), _modifiers(g, t))
-            sup = _support(g, t)
+            sup = _support(g, t, lex)
             if (
                 sense
                 and sense.need_support

@@ -44,6 +44,7 @@ class Lexicon:
     unnamed_determiners: frozenset[str] = frozenset()
     unnamed_heads: frozenset[str] = frozenset()
     voices: frozenset[str] = frozenset()
+    officials: frozenset[str] = frozenset()
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -95,4 +96,5 @@ def load_lexicon(language: str) -> Lexicon:
         unnamed_determiners=_words(unnamed.get("determiners")),
         unnamed_heads=_words(unnamed.get("heads")),
         voices=_words(unnamed.get("voices")),
+        officials=_words(unnamed.get("officials")),
     )

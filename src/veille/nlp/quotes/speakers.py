@@ -53,7 +53,9 @@ class Resolver:
             named_org = any(
                 t.toks[k].text[:1].isupper() for k in range(span.first + 1, span.last + 1)
             )
-            body = found and self.kind(found) not in ("person", "country")
+            kind = self.kind(found) if found else None
+            official = head.text.casefold() in self.lex.officials
+            body = kind not in (None, "person") and (kind != "country" or official)
             return found if body and named_org else None
         found = self.lookup.resolve_phrase(start, end)
         found = found or self.lookup.actor_at(head.start, head.end)
