@@ -27,6 +27,7 @@ def test_an_intertitle_is_a_sentence_of_its_own(parse, language: str) -> None:
     parsed = parse(text, language)
     sentences = [parsed.text[slice(*parsed.sent_span(i))] for i in range(len(parsed.sents))]
     assert all("\n" not in s for s in sentences)
-    assert sentences[1] == {"fr": "Moscou accuse Washington", "en": "Moscow accuses Washington"}[
-        language
-    ]
+    assert (
+        sentences[1]
+        == {"fr": "Moscou accuse Washington", "en": "Moscow accuses Washington"}[language]
+    )
