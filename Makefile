@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-EXTRAS ?= nlp,serve,bench,dev,browser
+# ray: its install (~7 s from a warm cache) and the distributed tests (~35 s) add < 2 min.
+EXTRAS ?= nlp,serve,bench,dev,browser,ray
 DB ?= veille.duckdb
 
 .PHONY: install demo test lint chromium clean

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +20,7 @@ from veille import __version__
 from veille.api.cli import export_command, query_app, serve_command
 from veille.config import Settings
 from veille.errors import VeilleError
-from veille.jobs import Summary, extract_records, run
+from veille.jobs import Summary, extract_records, load, run
 
 app = typer.Typer(
     name="veille",
@@ -112,23 +113,85 @@ def extract(
         raise _fail(exc) from exc
 
 
+class ExecutorName(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 @app.command("run")
 def run_command(
     inputs: Inputs,
-    db: Annotated[Path, typer.Option("--db", help="DuckDB file to store into.")] = Path(
-        "veille.duckdb"
-    ),
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="DuckDB file to store into (default: veille.duckdb)."),
+    ] = None,
     workers: Workers = None,
     timeout: Timeout = None,
     actors: ActorsFile = None,
+    executor: Annotated[
+        ExecutorName,
+        typer.Option(
+            "--executor",
+            help="local: a pool of worker processes. ray: Ray tasks, on a local Ray instance "
+            "(--workers CPUs) or on the cluster of --ray-address (needs veille[ray]).",
+        ),
+    ] = ExecutorName.local,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address",
+            help="Ray cluster to join: auto (this machine's cluster), HOST:6379 or "
+            "ray://HOST:10001. Default: start a local Ray instance.",
+        ),
+    ] = None,
+    parts: Annotated[
+        Path | None,
+        typer.Option(
+            "--parts",
+            help="Write Parquet parts to this folder instead of a store (one file per table and "
+            "shard, a marker per finished shard; reruns skip finished shards); then "
+            "`veille load DIR --db FILE`.",
+        ),
+    ] = None,
 ) -> None:
-    """Process documents into a DuckDB store; reruns skip what is stored and resume."""
+    """Process documents into a DuckDB store (or Parquet parts); reruns skip what is done."""
+    if db is None and parts is None:
+        db = Path("veille.duckdb")
     try:
         with _progress("processing") as advance:
-            summary = run(inputs, db, _settings(workers, timeout, actors), advance)  # type: ignore[arg-type]
+            summary = run(
+                inputs,
+                db,
+                _settings(workers, timeout, actors),
+                advance,  # type: ignore[arg-type]
+                executor=executor.value,  # type: ignore[arg-type]
+                address=ray_address,
+                parts=parts,
+            )
     except VeilleError as exc:
         raise _fail(exc) from exc
-    print_summary(summary, db)
+    print_summary(summary, parts or db or Path(), "parts" if parts is not None else "run")
+
+
+@app.command("load")
+def load_command(
+    parts: Annotated[
+        Path,
+        typer.Argument(
+            help="Folder of Parquet parts written by veille run --parts.", metavar="DIR"
+        ),
+    ],
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file to load into.")] = Path(
+        "veille.duckdb"
+    ),
+) -> None:
+    """Merge Parquet parts into a DuckDB store; loading the same parts twice stores nothing twice."""
+    try:
+        with _progress("loading") as advance:
+            summary = load(parts, db, advance)  # type: ignore[arg-type]
+    except VeilleError as exc:
+        raise _fail(exc) from exc
+    print_summary(summary, db, "load")
 
 
 @app.command("watch")
@@ -177,11 +240,11 @@ def watch_command(
         raise typer.Exit(code=130) from None
 
 
-def print_summary(summary: Summary, db: Path) -> None:
+def print_summary(summary: Summary, db: Path, verb: str = "run") -> None:
     """The end-of-run table: documents, stored, failures by reason, speed."""
-    table = Table(title=f"veille run → {db}", show_header=False)
+    table = Table(title=f"veille {verb} → {db}", show_header=False)
     table.add_row("documents processed", str(summary.documents))
-    table.add_row("newly stored", str(summary.stored))
+    table.add_row("written to parts" if verb == "parts" else "newly stored", str(summary.stored))
     table.add_row("already stored (skipped)", str(summary.skipped))
     table.add_row("failed (no text)", str(summary.failed))
     table.add_row("partial (text, with errors)", str(summary.partial))
