@@ -19,6 +19,21 @@ from veille.nlp.actors.tables import role_data
 from veille.nlp.actors.textmatch import norm, tokenize
 
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
+# Words for any kind of organisation: "the group" after "The Arakan Army said", "the company"
+# after a shipping firm, « le groupe » — the last non-state organisation named before.
+KIND_WORDS = frozenset(
+    {
+        "group",
+        "company",
+        "firm",
+        "organisation",
+        "organization",
+        "operator",
+        "groupe",
+        "entreprise",
+        "société",
+    }
+)
 BODY_WORDS = 6  # a state body phrase longer than this (after its determiner) is something else
 
 
@@ -99,7 +114,9 @@ class ArticleActors:
         det = spans[first - 1].key if first and spans[first - 1].key in data.determiners else None
         if first and (spans[first - 1].key in data.indefinite or spans[0].key in data.indefinite):
             return None  # "a senior official", "a Brazilian official": nobody in particular
-        role = make_role(phrase, ws, we, cls, sector, quals, data, det)
+        last = next(i for i, s in enumerate(spans) if s.end == we)
+        lo, hi = widen(spans, first, last, quals)  # « … de la diplomatie russe »
+        role = make_role(phrase, spans[lo].start, spans[hi].end, cls, sector, quals, data, det)
         return Role(role.cls, role.sector, role.country, role.org, role.gender, start, end, phrase)
 
     def body_country(self, start: int, end: int) -> str | None:
@@ -158,6 +175,7 @@ class ArticleActors:
             return None
         ngo = word in ("ngo", "ong")
         best: tuple[int, str] | None = None
+        any_org: tuple[int, str] | None = None
         for m in self.mentions:
             if m.end > start or m.actor.startswith(("person:", "country:")):
                 continue
@@ -170,6 +188,9 @@ class ArticleActors:
             fits = named or (ngo and actor is not None and actor.sector == "NGO")
             if fits and (best is None or m.start > best[0]):
                 best = (m.start, m.actor)
+            igo = actor is not None and actor.sector == "IGO"
+            if word in KIND_WORDS and not igo and (any_org is None or m.start > any_org[0]):
+                any_org = (m.start, m.actor)
         # a capitalised state body with that word ("the Central Electoral Commission")
         cap = word[:1].upper() + word[1:]
         last = self.text.rfind(cap, max(0, start - 3000), start)
@@ -180,6 +201,7 @@ class ArticleActors:
                 body = self.body_country(line_start + phrase.start(), last + len(cap))
                 if body:
                     return body
+        best = best or any_org
         return best[1] if best else None
 
     def resolve_phrase(self, start: int, end: int) -> str | None:

@@ -4,7 +4,7 @@ organisation (an organisation word, an acronym, or named twice), with "Name (ACR
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from veille.nlp.actors.tables import RoleData
 from veille.nlp.actors.textmatch import norm, slug
@@ -35,11 +35,17 @@ def extend_org(text: str, start: int, end: int) -> int:
     return m.end() if m else end
 
 
-def is_body(name: str, data: RoleData) -> bool:
+def is_body(name: str, data: RoleData, places: Container[tuple[str, ...]] | None = None) -> bool:
     """Whether a capitalised name is a state body of the tables ("National Bank", "Central
-    Electoral Commission"), with or without one leading qualifier."""
+    Electoral Commission"), with or without one leading qualifier; with `places` (lookup keys
+    of countries and demonyms) that qualifier must be one ("Philippine Coast Guard" is a body,
+    "Arakan Army" an armed group)."""
     words = [norm(w) for w in name.split()]
-    return " ".join(words) in data.bodies or " ".join(words[1:]) in data.bodies
+    if " ".join(words) in data.bodies:
+        return True
+    if " ".join(words[1:]) not in data.bodies:
+        return False
+    return places is None or (words[0],) in places
 
 
 def unknown_orgs(
@@ -49,6 +55,7 @@ def unknown_orgs(
     data: RoleData,
     site: str | None = None,
     sure: Sequence[tuple[int, int]] = (),
+    places: Container[tuple[str, ...]] | None = None,
 ) -> dict[str, tuple[str, list[str]]]:
     """id -> (name, aliases) of organisations named by the model and not known otherwise.
 
@@ -66,7 +73,7 @@ def unknown_orgs(
         name = clean_org(text[start:end])
         if not name or not name[0].isupper() or slug(name).replace("-", "") == site_key:
             continue
-        if is_body(name, data):  # "the Central Electoral Commission" stands for its state
+        if is_body(name, data, places):  # "the Central Electoral Commission" stands for its state
             continue
         acronym = _AFTER.match(text, end)
         # "Spanish Commission for Refugee Aid (CEAR)" is known by its acronym: org:cear

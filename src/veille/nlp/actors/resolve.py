@@ -157,6 +157,39 @@ def described_names(
     return out
 
 
+FIRST_NAMES = 2  # capitalised words before a person name the model may have left out
+
+
+def widen_people(
+    parsed: Parsed, ents: Sequence[tuple[int, int]], gazetteer: Gazetteer, data: RoleData
+) -> list[tuple[int, int]]:
+    """Person names with the first names the model left out put back ("Leyla" in "counterpart,
+    Leyla Mammadova" when only "Mammadova" was labelled): proper nouns right before the name,
+    one space apart, that are neither titles, role words, places nor other entities."""
+    starts = {t.start: t.i for t in parsed.tokens}
+    role_vocab = {w for key in data.roles for w in key.split()} | set(data.org_words)
+    out = []
+    for start, end in ents:
+        i = starts.get(start)
+        n = 0
+        while i is not None and i > 0 and n < FIRST_NAMES:
+            prev = parsed.tokens[i - 1]
+            if (
+                prev.pos != "PROPN"
+                or prev.ws != " "
+                or prev.ent not in ("", "PER", "PERSON")
+                or not _NAME_WORD.match(prev.text)
+                or prev.text in data.titles
+                or norm(prev.text) in role_vocab
+                or key_of(prev.text) in gazetteer.index
+            ):
+                break
+            start, i, n = prev.start, i - 1, n + 1
+        out.append((start, end))
+    return out
+
+
+_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]+$")
 _LEADING_DET = re.compile(r"(?:the|The|le|la|Le|La|les|Les|l['’]|L['’])\s*")
 
 
@@ -181,7 +214,7 @@ def typed_orgs(
             ent.label in ORG_LABELS
             and len(words) > 1
             and bool(set(words) & data.org_words)
-            and not is_body(name, data)
+            and not is_body(name, data, gazetteer.index)
         )
         if typed_before or holds:
             out.append((start, ent.end))
@@ -221,6 +254,7 @@ def resolve_actors(
     data = role_data(language)
     spans = tokenize(text)
     per_ents = [(e.start, e.end) for e in parsed.ents if e.label in PERSON_LABELS]
+    per_ents = widen_people(parsed, per_ents, gazetteer, data)
     hits = gazetteer_hits(text, spans, gazetteer, data, per_ents)
     typed = typed_orgs(text, spans, parsed, gazetteer, data)
     per_ents = [p for p in per_ents if not _overlaps(p, typed)]
@@ -285,7 +319,7 @@ def resolve_actors(
         if e.label in ORG_LABELS and key_of(e.text) not in gazetteer.index
     ]
     org_ents = sorted(set(org_ents) | set(typed))
-    orgs = unknown_orgs(text, org_ents, taken, data, site, typed)
+    orgs = unknown_orgs(text, org_ents, taken, data, site, typed, gazetteer.index)
     found: list[tuple[int, int, str]] = [(h.start, h.end, h.actor) for h in hits]
     found += [(s, e, oid) for oid, s, e in org_mentions(text, orgs, taken)]
     found += [(s, e, p.id) for p in people for s, e in p.mentions] + descriptions

@@ -218,8 +218,25 @@ def according_candidates(tree: Tree, lex: Lexicon) -> list[Candidate]:
             continue
         while hi < s_hi and _quote(tree, hi + 1):
             hi += 1
+        if _holds_report(tree, lo, hi, lex):
+            continue  # "according to the ministry, X told staff that …": X is the speaker
         out.append(Candidate(tree.toks[lo].start, tree.toks[hi].end, "indirect", span))
     return out
+
+
+def _holds_report(tree: Tree, lo: int, hi: int, lex: Lexicon) -> bool:
+    """Whether tokens lo … hi hold a report of their own: a cue verb with a named subject and
+    a complement clause inside the range (its speaker is the one the source credits)."""
+    for v in range(lo, hi + 1):
+        tok = tree.toks[v]
+        if tok.pos not in ("VERB", "AUX") or not lex.is_cue(tok.lemma):
+            continue
+        if not any(tree.toks[c].dep in COMPLEMENT for c in tree.kids[v]):
+            continue
+        subj = tree.subject(v)
+        if subj is not None and lo <= subj < v and tree.toks[subj].pos in ("NOUN", "PROPN"):
+            return True
+    return False
 
 
 NAME_WORDS = 4  # a capitalised quotation this short is a name (« Bouclier du Nord »), not words

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from veille.nlp.actors.tables import role_data
 from veille.nlp.parsed import ActorLookup
 from veille.nlp.quotes.lexicon import Lexicon
 from veille.nlp.quotes.syntax import QUOTE_CHARS, SUBJ, Span, Tree
@@ -27,8 +28,10 @@ class Resolver:
         self.votes: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self.mentions: list[tuple[int, str]] = []  # (offset, id) of named subjects
         self.subjects: list[tuple[int, str]] = []  # (offset, id) of subjects only
+        self.embedded: set[int] = set()  # offsets of subjects inside a complement clause
         self.speakers: list[tuple[int, str]] = []  # (offset, id) of resolved speakers
         self.described: list[tuple[int, str, str]] = []  # (offset, id, NP + apposition text)
+        self.quote_at: int | None = None  # start of the quote whose speaker is being resolved
         self._collect()
 
     # --- named phrases ---------------------------------------------------------------------
@@ -57,15 +60,107 @@ class Resolver:
             official = head.text.casefold() in self.lex.officials
             body = kind not in (None, "person") and (kind != "country" or official)
             return found if body and named_org else None
+        definite = self._definite(span)
+        if definite:  # "the official" just after "a senior Japanese official said"
+            found = self._role(span, since=self._back(start))
+            if found:
+                return found
         found = self.lookup.resolve_phrase(start, end)
         found = found or self.lookup.actor_at(head.start, head.end)
+        if found and definite and self.kind(found) == "country" and self._person_role(span):
+            # "the Azerbaijani minister" right after Mammadova spoke: her, not the country
+            person = self._recent_person(start, country=found)
+            found = person or found
         if found:
             return found
         for k in appos:
             found = self._phrase(t.noun_phrase(k, self.lex))
             if found:
                 return found
-        return self._role(span)
+        found = self._role(span)
+        if found is None and definite:
+            found = self._apposed(span)
+        if found is None and definite and self._is_role(start, end):
+            found = self._recent_person(start)
+        return found
+
+    def _definite(self, span: Span) -> bool:
+        """A bare description opened by a definite determiner: "the agency chief", « la
+        chercheuse » (no name, no pronoun)."""
+        t = self.tree
+        noun = self._head_noun(span)
+        if noun is None or span.first == noun:
+            return False
+        if any(
+            t.toks[k].pos == "PROPN" and t.toks[k].ent != "NORP"  # "the Azerbaijani minister"
+            for k in range(span.first, span.last + 1)
+        ):
+            return False
+        first = t.toks[span.first]
+        return first.pos == "DET" and "Definite=Def" in first.morph
+
+    def _head_noun(self, span: Span) -> int | None:
+        """The noun heading a description (the parser may head "the Azerbaijani minister" on
+        its demonym)."""
+        t = self.tree
+        for k in (span.head, span.last):
+            if t.toks[k].pos == "NOUN":
+                return k
+        return None
+
+    def _person_role(self, span: Span) -> bool:
+        """Whether the head of a description is a role a person holds (« la ministre », "the
+        minister"), not a state body ("the interior ministry", « les autorités »)."""
+        noun = self._head_noun(span)
+        if noun is None:
+            return False
+        head = self.tree.toks[noun]
+        roles = role_data(self.lex.language).roles
+        return head.text.casefold() in roles or head.lemma.casefold() in roles
+
+    def _is_role(self, start: int, end: int) -> bool:
+        describe = getattr(self.lookup, "describe", None)
+        return describe is not None and describe(start, end) is not None
+
+    def _recent_person(self, at: int, country: str | None = None) -> str | None:
+        """The person who spoke (or was the subject) last in the sentences just before: the
+        one a role description with no known holder most likely stands for ("Solheim told
+        reporters … The agency chief said …"); with `country`, a person of that country or of
+        none known (and no role known either)."""
+        since = self._back(at)
+        near = sorted(e for e in self.speakers + self.subjects if since <= e[0] < at)
+        for offset, actor in reversed(near):
+            if offset in self.embedded or self.kind(actor) != "person":
+                continue
+            if country is None or self._of_country(actor, country):
+                return actor
+        return None
+
+    def _of_country(self, person: str, country: str) -> bool:
+        try:
+            record = self.lookup.actor(person)
+        except Exception:
+            return False
+        roles = (getattr(self.lookup, "roles", None) or {}).get(person)
+        if record.country:
+            return f"country:{record.country}" == country
+        return not roles
+
+    def _apposed(self, span: Span) -> str | None:
+        """A bare description repeating the apposition of a person named just before: « Pour
+        X, chercheuse indépendante, … », estime la chercheuse."""
+        t = self.tree
+        word = t.toks[self._head_noun(span) or span.head].text.casefold()
+        since = self._back(t.toks[span.first].start)
+        for offset, actor in sorted(self.mentions, reverse=True):
+            if offset >= t.toks[span.first].start or offset < since:
+                continue
+            if self.kind(actor) != "person":
+                continue
+            tail = t.p.text[offset : offset + 60].split(",")
+            if len(tail) > 1 and word in tail[1].casefold().split():
+                return actor
+        return None
 
     def _unnamed(self, span: Span) -> bool:
         """An unnamed source (« un diplomate occidental », "the Polish press"): nobody, unless
@@ -115,9 +210,9 @@ class Resolver:
         _, start, end = self.tree.text_of(span)
         return self.lookup.resolve_phrase(start, end)
 
-    def _role(self, span: Span) -> str | None:
+    def _role(self, span: Span, since: int = 0) -> str | None:
         """A bare role (« le ministre », "the spokeswoman") the lookup did not know: the last
-        speaker or subject introduced with that role word."""
+        speaker or subject introduced with that role word (after offset `since`)."""
         t = self.tree
         head = t.toks[span.head]
         if head.pos != "NOUN" or any(
@@ -126,6 +221,8 @@ class Resolver:
             return None
         word = head.text.casefold()
         for offset, actor, text in reversed(self.described):
+            if offset < since:
+                break
             if offset < head.start and word in text.casefold().split():
                 return actor
         return None
@@ -148,6 +245,8 @@ class Resolver:
                 if actor:
                     self.mentions.append((tok.start, actor))
                     self.subjects.append((tok.start, actor))
+                    if self._embedded(tok.i):
+                        self.embedded.add(tok.start)
                     lo, hi = t.extent(tok.i)
                     self.described.append(
                         (tok.start, actor, t.p.text[t.toks[lo].start : t.toks[hi].end])
@@ -173,6 +272,12 @@ class Resolver:
                         self.votes[actor]["f"] += 1
                     elif "Gender=Masc" in morph:
                         self.votes[actor]["m"] += 1
+
+    def _embedded(self, i: int) -> bool:
+        """Whether subject `i` belongs to a clause reported by a cue verb ("X said that *Y*
+        had been arrested"): a pronoun after the sentence rather means X."""
+        t = self.tree
+        return any(t.toks[a].dep in ("ccomp", "parataxis") for a in t.ancestors(i))
 
     def gender(self, actor_id: str) -> str | None:
         known = getattr(self.lookup, "genders", None) or {}
@@ -213,6 +318,13 @@ class Resolver:
         sent = t.toks[t.at(at)].sent
         return t.p.sent_span(max(0, sent - n))[0] if t.p.sents else 0
 
+    def _back(self, at: int) -> int:
+        """Where "the sentences just before" start, for a description at `at`: counted from
+        the quote when the description follows it (a quote may hold several sentences)."""
+        if self.quote_at is not None:
+            at = min(at, self.quote_at)
+        return self._sentences_back(at, SUBJECT_SENTENCES)
+
     def pronoun(self, word: str, at: int) -> str | None:
         """The actor a third-person pronoun at `at` most likely stands for."""
         cat = self._category(word)
@@ -221,9 +333,10 @@ class Resolver:
         if cat in ("m", "f"):  # a subject or speaker of the last sentences beats an object
             since = self._sentences_back(at, SUBJECT_SENTENCES)
             near = sorted(e for e in self.subjects + self.speakers if since <= e[0] < at)
-            for _, actor in reversed(near):
+            main = [e for e in near if e[0] not in self.embedded]  # reported subjects last
+            for _, actor in [*reversed(main), *reversed(near)]:
                 if self._fits(actor, cat, True):
-                    return actor
+                    return self._learn(actor, cat)
         events = sorted(e for e in self.mentions + self.speakers if e[0] < at)
         passes = [(True, PERSON_WINDOW)] if cat in ("m", "f") else []
         if cat not in ("m", "f") or self.lex.language == "fr":
@@ -233,8 +346,15 @@ class Resolver:
                 if at - offset > reach:
                     break
                 if self._fits(actor, cat, person):
-                    return actor
+                    return self._learn(actor, cat) if person else actor
         return None
+
+    def _learn(self, actor: str, cat: str) -> str:
+        """A he/she resolved to a person of unknown gender tells that gender (weakly): after
+        "President X said … He added", a later "she" is someone else."""
+        if self.kind(actor) == "person" and cat in ("m", "f"):
+            self.votes[actor][cat] += 1
+        return actor
 
     # --- candidates ------------------------------------------------------------------------
 
@@ -246,7 +366,9 @@ class Resolver:
                 return (before[-1] if before else None, None, None, None)
             return (None, None, None, None)
         text, start, end = self.tree.text_of(span)
+        self.quote_at = min(at, start)
         actor = self.named(span)
+        self.quote_at = None
         if actor is None and span.first == span.last:
             actor = self.pronoun(text.casefold(), start)
         if actor:

@@ -136,7 +136,13 @@ class Tree:
 
     def _np_break(self, k: int) -> bool:
         text = self.toks[k].text
+        if text in DASHES and self._joins_word(k):  # "the London-based group"
+            return False
         return text in (",", "(", ")", ";", ":", "\n") or text in DASHES or text in QUOTE_CHARS
+
+    def _joins_word(self, k: int) -> bool:
+        """Whether the hyphen token `k` sits inside a word (no space on either side)."""
+        return 0 < k < len(self.toks) - 1 and self.toks[k - 1].ws == "" and self.toks[k].ws == ""
 
     def text_of(self, span: Span) -> tuple[str, int, int]:
         """Surface text and offsets of a span, without the hyphen of an inverted clitic."""
