@@ -12,6 +12,7 @@ _MODIFIERS = frozenset(
 )
 _OF_CASES = frozenset({"de", "of", "d'", "du", "des", "'s"})
 _STOP = CLAUSAL | {"conj", "cc", "punct", "appos"}
+ALL_PARTIES = "@parties"  # placeholder for the article's main parties ("urged both sides")
 
 
 class Resolver:
@@ -74,9 +75,15 @@ class Resolver:
         ):
             return None
         verb = self.g.head(tok.i)
-        if verb is None or verb.dep not in {"acl:relcl", "relcl", "acl"}:
+        if verb is None or tok.i > verb.i:
             return None
-        ante = self.g.head(verb.i)
+        if verb.dep in {"acl:relcl", "relcl", "acl"}:
+            ante = self.g.head(verb.i)
+        else:  # the parser hung the relative on the main verb: the noun just before "qui"
+            k = tok.i - 1
+            while k >= 0 and self.g.toks[k].pos == "PUNCT" and self.g.toks[k].sent == tok.sent:
+                k -= 1
+            ante = self.g.toks[k] if k >= 0 and self.g.toks[k].sent == tok.sent else None
         while ante is not None and ante.dep == "conj" and self.g.head(ante.i) is not None:
             ante = self.g.head(ante.i)
         if ante is None or ante.pos not in {"NOUN", "PROPN"}:
@@ -90,25 +97,38 @@ class Resolver:
             return self.many(ante, depth + 1)
         if self.is_pronoun(tok) or depth > 2:
             return []
+        if self.all_parties(tok):
+            return [ALL_PARTIES]
         ids = self._direct(tok, depth)
         if not ids and depth == 0:
             ids = self.earlier(tok)
         return ids
 
+    def all_parties(self, tok: Tok) -> bool:
+        """ "all sides", "both parties", "toutes les parties", "les belligérants": the
+        article's main parties (filled in once the whole article is coded)."""
+        words = self.lex.extra.get("all_parties", {})
+        lemma = tok.lemma.lower()
+        if lemma in words.get("always", ()):
+            return True
+        if lemma not in words.get("quantified", ()):
+            return False
+        near = self.g.kids(tok.i, {"det", "predet", "amod", "nummod", "preconj", "quantmod"})
+        return any(c.lemma.lower() in words.get("quantifiers", ()) for c in near)
+
     def earlier(self, tok: Tok) -> list[str]:
         """A definite noun naming nobody by itself ("les ministres rencontreront …") stands for
-        the latest earlier phrase with the same head noun that did name someone ("les ministres
-        de la Défense de l'Otan"), within the few sentences before."""
+        the latest earlier phrase of the article with the same head noun and number that did
+        name someone ("les ministres de la Défense de l'Otan")."""
         if tok.pos != "NOUN" or not any(
             d.lemma.lower() in {"le", "the"} for d in self.g.kids(tok.i, {"det"})
         ):
             return []
         lemma, number = tok.lemma.lower(), _number(tok)
-        first = self.g.parsed.sents[max(0, tok.sent - 6)][0]
-        for k in range(tok.i - 1, first - 1, -1):
+        for k in range(tok.i - 1, -1, -1):
             prev = self.g.toks[k]
             if prev.pos == "NOUN" and prev.lemma.lower() == lemma and _number(prev) == number:
-                ids = self._direct(prev, 1)
+                ids = self._direct(prev, 0)
                 if ids:
                     return ids[:1]
         return []
@@ -122,6 +142,8 @@ class Resolver:
             return self._prefer_bodies(mods)  # "Estonian and Finnish forces"
         start, end = self.g.span(tok.i, _STOP)
         found = self.lookup.resolve_phrase(start, end)
+        if found and len(mods) > 1 and self.body(found) in mods:
+            return self._prefer_bodies(mods)  # "the foreign ministers of Armenia and Azerbaijan"
         if found:
             return self._prefer_bodies([self.body(found), *mods])[:1]
         return self._prefer_bodies(mods)
@@ -140,7 +162,11 @@ class Resolver:
 
     def _modifiers(self, tok: Tok, depth: int) -> list[str]:
         out: list[str] = []
-        for child in self.g.kids(tok.i, _MODIFIERS):
+        heads = self.g.kids(tok.i, _MODIFIERS)
+        for prep in self.g.kids(tok.i, {"prep"}):  # ClearNLP: "the leaders of Serbia and Kosovo"
+            if prep.lemma.lower() == "of":
+                heads += self.g.kids(prep.i, {"pobj"})
+        for child in heads:
             case = self.g.case_of(child.i) if child.dep.startswith("nmod") else None
             if case is not None and case not in _OF_CASES:
                 continue
@@ -178,8 +204,7 @@ class Resolver:
 
 
 def _number(tok: Tok) -> str:
-    """Grammatical number from the morphology ("" when unknown); ClearNLP tags carry it in
-    the fine tag only, so English plural nouns fall back on a final -s."""
+    """Grammatical number from the morphology ("" when unknown)."""
     for part in (tok.morph or "").split("|"):
         if part.startswith("Number="):
             return part[7:]

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
-
 from veille.article import Event, Evidence, Quote
-from veille.nlp.events.arguments import Resolver, governor, passive
+from veille.nlp.events.arguments import ALL_PARTIES, Resolver, governor, passive
 from veille.nlp.events.dates import is_historical, parse_published, resolve_date, year_of
 from veille.nlp.events.lexicon import Lexicon, load_lexicon
 from veille.nlp.events.modality import modality
@@ -41,14 +39,15 @@ def code_events(
 
 
 def main_parties(events: list[Event], res: Resolver) -> list[str]:
-    """The article's two main parties: the ids its events name most often (as actor or
-    recipient), people excluded, when each is named at least twice."""
+    """The article's two main parties: the bodies it mentions most often (from the actor
+    step's mentions when the lookup has them, else the participants of its events), people
+    excluded, when each is named at least twice."""
     counts: dict[str, int] = {}
     mentions = getattr(res.lookup, "mentions", None)
     named = (
         [[res.body(m.actor)] for m in mentions]
-        if mentions and os.environ.get("EV_SAL") == "m"
-        else [list({*e.actor, *e.recipient}) for e in events]
+        if mentions
+        else [list({*e.actor, *e.recipient} - {ALL_PARTIES}) for e in events]
     )
     for ids in named:
         for ident in ids:
@@ -61,8 +60,17 @@ def main_parties(events: list[Event], res: Resolver) -> list[str]:
 def fill_counterparts(events: list[Event], parties: list[str], lex: Lexicon) -> None:
     """A directed event (accusation, demand, support …) whose text names no recipient is
     aimed at the other main party when its actor is one of the two ("Taipei a dénoncé une
-    provocation" in an article about China and Taiwan → China)."""
+    provocation" in an article about China and Taiwan → China), and at both when its actor
+    is a third party ("the EU urged calm")."""
     directed = set(lex.extra.get("directed_types", ()))
+    for e in events:
+        if ALL_PARTIES in e.actor:  # "les deux pays avaient conclu un accord"
+            e.actor = [a for a in e.actor if a != ALL_PARTIES]
+            e.actor += [p for p in parties if p not in e.actor]
+        if ALL_PARTIES in e.recipient:  # "urged both sides"
+            e.recipient = [r for r in e.recipient if r != ALL_PARTIES]
+            e.recipient += [p for p in parties if p not in e.recipient and p not in e.actor]
+    events[:] = [e for e in events if e.actor]
     if not parties:
         return
     for e in events:
@@ -71,6 +79,8 @@ def fill_counterparts(events: list[Event], parties: list[str], lex: Lexicon) -> 
         mine = [p for p in parties if p in e.actor]
         if len(mine) == 1:
             e.recipient = [p for p in parties if p != mine[0]]
+        elif not mine:  # a third party: "the EU urged calm", "Rome a salué l'accord"
+            e.recipient = list(parties)
 
 
 def dedupe(events: list[Event]) -> list[Event]:
@@ -160,12 +170,15 @@ class _Coder:
         if roles is None:
             return None
         quote = self.quote_of(t)
+        agentless = not roles.actor and not trig.nominal and passive(self.g, t)
         if not roles.actor and quote is not None:
             speaker = self.quotes[quote].speaker
             if speaker:
                 roles.actor = [self.res.body(speaker)]
-        if not roles.actor and (roles.pronoun or (not trig.nominal and passive(self.g, t))):
+        if not roles.actor and (roles.pronoun or agentless):
             roles.actor = self._speaker_of_report(anchor)  # "X said 40 people were detained"
+        if agentless and not roles.pronoun:  # "selon l'ONG, 17 personnes ont été interpellées":
+            roles.actor = [a for a in roles.actor if self.res.kind(a) == "country"]  # a source
         if not roles.recipient and sense.type in self.lex.extra.get("place_recipient_types", ()):
             hosts = [t] if trig.support is None else [t, trig.support]
             for host in hosts:

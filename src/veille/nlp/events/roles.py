@@ -170,6 +170,9 @@ class RoleFinder:
         pairs = self.g.prep_objects(t.i)
         for o in objects(self.g, t):  # "massé des soldats près de la frontière estonienne"
             pairs += self.g.prep_objects(o.i)
+            pairs += [  # parse repair: "près de la frontière" read as the object
+                (f"{a.lemma.lower()} de", o) for a in self.g.kids(o.i, {"advmod"}) if a.pos == "ADV"
+            ]
         for prep, obj in pairs:
             if prep not in preps:
                 continue
@@ -219,7 +222,11 @@ class RoleFinder:
             light = not sense.support or sup.lemma.lower() in sense.support
             light = light or self.lex.embed.get(sup.lemma.lower()) in {"aspect", "fact", "negate"}
             own = verb_sense(self.g, sup, self.lex)
-            if own is not None and own.type != sense.type and sup.lemma.lower() not in sense.support:
+            if (
+                own is not None
+                and own.type != sense.type
+                and sup.lemma.lower() not in sense.support
+            ):
                 light = False  # "rejected the demand": the demand is not the rejecter's
             if light:
                 carrier = self.verbal(sup, None)

@@ -34,6 +34,7 @@ def _verb_keys(g: Graph, t: Tok) -> list[str]:
     keys = [f"{lemma} {c.lemma.lower()}" for c in g.kids(t.i, {"prt", "compound:prt"})]
     keys += [f"{lemma} {_lemma(o)}" for o in objects(g, t)]
     keys += [f"{lemma} {prep} {_lemma(o)}" for prep, o in g.prep_objects(t.i)]  # mettre en garde
+    keys += [f"{lemma} {prep}" for prep, _ in g.prep_objects(t.i)]  # "called on Dhaka to …"
     if any(c.dep in {"expl:comp", "expl:pv"} for c in g.kids(t.i)):
         keys += [f"s'{lemma}", f"se {lemma}"]
     return [*keys, lemma]
@@ -92,11 +93,18 @@ def verb_sense(g: Graph, t: Tok, lex: Lexicon) -> Sense | None:
     return None
 
 
-def _choose(senses: tuple[Sense, ...], comp: set[str], mods: set[str]) -> Sense | None:
+def _choose(
+    senses: tuple[Sense, ...], comp: set[str], mods: set[str], sup: Tok | None = None
+) -> Sense | None:
+    """The first sense whose conditions hold. A `need_support` sense is skipped unless one of
+    its light verbs carries the noun, so a later sense can apply ("lodge a protest" is an
+    accusation, "stage a protest" a demonstration)."""
     for sense in senses:
         if sense.obj and not (sense.obj & comp):
             continue
         if sense.amod and not (sense.amod & mods):
+            continue
+        if sense.need_support and (sup is None or _lemma(sup) not in sense.support):
             continue
         return sense
     return None
@@ -121,14 +129,11 @@ def find_triggers(g: Graph, sent: int, lex: Lexicon) -> list[Trigger]:
                 continue
             if caller(g, t, lex):
                 continue
-            sense = _choose(senses, _complement_lemmas(g, t, True), _modifiers(g, t))
             sup = _support(g, t, lex)
-            if (
-                sense
-                and sense.need_support
-                and (sup is None or sup.lemma.lower() not in sense.support)
-            ):
-                continue
+            sense = _choose(senses, _complement_lemmas(g, t, True), _modifiers(g, t), sup)
+            own = verb_sense(g, sup, lex) if sense and sup is not None else None
+            if own is not None and own.type == sense.type:
+                continue  # "signé un accord": the verb already codes it
             if sense:
                 out.append(Trigger(t, sense, _lemma(t), nominal=True, support=sup))
     return out
