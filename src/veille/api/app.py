@@ -2,6 +2,7 @@
 
 Read-only unless given a token: then POST /api/ingest exists, behind `Authorization: Bearer`.
 One DuckDB database is opened for the app's life; each request reads through its own cursor.
+Answers to GET /api/… are cached (`veille.api.cache`): `cache_entries=0` turns that off.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from veille import __version__
+from veille.api.cache import MAX_ENTRIES, CacheMiddleware, ResponseCache
 from veille.api.ingest import Pipeline, ingest_router
 from veille.api.limits import MAX_BODY_BYTES, BodyLimit
 from veille.api.routes import router
@@ -52,12 +54,14 @@ def create_app(
     max_body_bytes: int = MAX_BODY_BYTES,
     pipeline: Pipeline | None = None,
     dashboard: Path | None = DASHBOARD,
+    cache_entries: int = MAX_ENTRIES,
 ) -> FastAPI:
     """The API over the store at `db_path`.
 
     Without `token` the store is opened read-only (it must exist; other readers may share it).
     With one, it is opened read-write (created if need be) and POST /api/ingest runs
-    `pipeline` (default: the full pipeline) on posted pages and stores them.
+    `pipeline` (default: the full pipeline) on posted pages and stores them, clearing the
+    answer cache (at most `cache_entries` answers; 0: none).
     """
     path = str(db_path)
     read_only = token is None
@@ -81,6 +85,10 @@ def create_app(
     if token:
         app.include_router(ingest_router(token, settings or Settings(), pipeline))
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.state.cache = None
+    if cache_entries > 0:
+        app.state.cache = ResponseCache(max_entries=cache_entries)
+        app.add_middleware(CacheMiddleware, cache=app.state.cache)
     if dashboard is not None and (dashboard / "index.html").is_file():
         app.mount("/", StaticFiles(directory=dashboard, html=True), name="dashboard")
     else:

@@ -247,6 +247,9 @@ def serve_command(
             "read-write). Without it the server is read-only.",
         ),
     ] = None,
+    cache: Annotated[
+        int, typer.Option("--cache", min=0, help="Answers kept in memory (0: no cache).")
+    ] = 4096,
 ) -> None:
     """Serve a store as a JSON API (OpenAPI at /openapi.json) and its dashboard at /."""
     try:
@@ -257,7 +260,7 @@ def serve_command(
         err.print(f"[red]error:[/red] {exc}; install with: pip install 'veille[serve]'")
         raise typer.Exit(1) from exc
     try:
-        app = create_app(db, token)
+        app = create_app(db, token, cache_entries=cache)
     except VeilleError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from exc

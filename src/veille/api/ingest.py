@@ -76,6 +76,8 @@ def ingest_router(token: str, settings: Settings, pipeline: Pipeline | None = No
                 store.finish_run(run, counts)
             finally:
                 store.close()
+            if request.app.state.cache is not None:
+                request.app.state.cache.clear()  # answers computed before the write are stale
         return IngestOut(stored=bool(new), status=status, record=article.to_dict())
 
     return router

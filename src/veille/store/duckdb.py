@@ -16,7 +16,7 @@ import duckdb
 from veille import __version__
 from veille.article import Article
 from veille.errors import StoreError
-from veille.store import rows
+from veille.store import aggregates, rows
 from veille.store.fts import FtsIndex, fts_path
 
 # Child tables keyed by article id, cleared before an article is written again.
@@ -148,6 +148,7 @@ class DuckDBStore:
         self._delete("documents", "source", sources)
         self._delete("errors", "source", sources)
         ids = list(chosen)
+        aggregates.take_off(self.db, ids)
         for table in ("articles", *_ARTICLE_TABLES):
             self._delete(table, "id" if table == "articles" else "article_id", ids)
         self._insert("documents", [rows.document_row(a, run_id, now) for a in batch])
@@ -156,7 +157,9 @@ class DuckDBStore:
         children = [rows.child_rows(a) for a in chosen.values()]
         for table in _ARTICLE_TABLES:
             self._insert(table, [r for child in children for r in child[table]])
-        self._upsert_actors(rows.merged_actors(list(chosen.values())))
+        actors = rows.merged_actors(list(chosen.values()))
+        self._upsert_actors(actors)
+        aggregates.add(self.db, ids, [a[0] for a in actors])
         return len(set(sources) - known)
 
     def _present(self, select: str, values: list[str]) -> set[str]:
@@ -200,6 +203,10 @@ class DuckDBStore:
         except (sqlite3.Error, OSError) as exc:
             warnings.warn(f"full-text index of {self.path} not updated: {exc}", stacklevel=2)
             return 0
+
+    def refresh_aggregates(self) -> None:
+        """Recompute the derived tables (after a bulk load that bypassed `write`)."""
+        aggregates.rebuild(self.db)
 
     # -- reads ----------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

@@ -5,36 +5,46 @@ so it cannot be relied on offline. SQLite's FTS5 ships with Python: the index li
 `<store>.fts.sqlite`, is derived entirely from the DuckDB tables, and is brought up to date
 incrementally (articles stored since the last sync) by the writer after each batch and by any
 reader that finds it behind. Deleting the file only costs a rebuild.
+
+Rows also carry what searches filter and break ties on (publication date, language, site), so
+that a page of hits is counted, filtered, ordered and cut in SQLite (`page_articles`,
+`page_quotes`) rather than every hit being handed to DuckDB.
 """
 
 from __future__ import annotations
 
-import html
-import re
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
+
+from veille.store.fts_match import CLOSE, OPEN, snippet_html, to_match
 
 # unicode61 folds case and, with remove_diacritics 2, accents (é = e, ç = c) in every language;
 # no stemmer: Porter is English-only and would mangle French words.
 _TOKENIZE = "unicode61 remove_diacritics 2"
+# Bumped when the tables below change: an index of another version is dropped and rebuilt.
+SCHEMA_VERSION = "2"
+_TABLES = ("meta", "article_rows", "quote_rows", "article_fts", "quote_fts")
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS article_rows (rid INTEGER PRIMARY KEY, article_id TEXT UNIQUE);
-CREATE TABLE IF NOT EXISTS quote_rows (rid INTEGER PRIMARY KEY, article_id TEXT, idx INTEGER);
+CREATE TABLE IF NOT EXISTS article_rows (rid INTEGER PRIMARY KEY, article_id TEXT UNIQUE,
+    published TEXT, language TEXT, site TEXT);
+CREATE TABLE IF NOT EXISTS quote_rows (rid INTEGER PRIMARY KEY, article_id TEXT, idx INTEGER,
+    published TEXT, language TEXT);
+INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA_VERSION}');
 CREATE INDEX IF NOT EXISTS quote_rows_article ON quote_rows (article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(title, text, tokenize='{_TOKENIZE}');
 CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(text, tokenize='{_TOKENIZE}');
 """
 # Rows read from DuckDB per round trip while syncing.
 _BATCH = 500
-# Marks that snippet() puts around matched words before they become <mark> tags.
-_OPEN, _CLOSE = "\x02", "\x03"
-_TERM = re.compile(r'"([^"]*)"|(\S+)')
 
 
 def fts_path(db_path: str | Path) -> str:
@@ -43,41 +53,13 @@ def fts_path(db_path: str | Path) -> str:
     return ":memory:" if db in ("", ":memory:") else f"{db}.fts.sqlite"
 
 
-def to_match(query: str) -> str | None:
-    """A safe FTS5 MATCH expression for a user's query, or None when it has no words.
-
-    Words are ANDed; "quoted words" are phrases; a trailing * makes a prefix; OR between terms
-    is kept. Every other character is literal, so no input can be an FTS5 syntax error.
-    """
-    parts: list[str] = []
-    for phrase, word in _TERM.findall(query):
-        if word == "OR":
-            if parts and parts[-1] != "OR":
-                parts.append("OR")
-            continue
-        text = phrase if phrase else word.replace('"', "")
-        prefix = not phrase and text.endswith("*") and len(text.strip("*")) > 0
-        text = text.strip("*") if prefix else text
-        if not re.search(r"\w", text):
-            continue
-        parts.append('"' + text.replace('"', '""') + '"' + ("*" if prefix else ""))
-    while parts and parts[-1] == "OR":
-        parts.pop()
-    return " ".join(parts) or None
-
-
-def _snippet_html(snippet: str) -> str:
-    """Escape a snippet for HTML and turn its match marks into <mark> tags."""
-    return html.escape(snippet, quote=False).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
-
-
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One match: the article (and quote index) and its BM25 score (higher is better)."""
 
     article_id: str
     idx: int | None
-    score: float
+    score: float | None
 
 
 class FtsIndex:
@@ -87,10 +69,17 @@ class FtsIndex:
         self.path = path
         self.read_only = read_only
         self._memory: sqlite3.Connection | None = None
+        self._local = threading.local()  # one reading connection per thread, kept open
         if path == ":memory:":
             self._memory = sqlite3.connect(":memory:", check_same_thread=False)
-        if not read_only:
-            with self._connect() as con:
+        with self._connect() as con:
+            version = _schema_version(con)
+            if version != SCHEMA_VERSION and read_only:
+                raise sqlite3.DatabaseError(f"full-text index of schema {version}, not current")
+            if version != SCHEMA_VERSION:
+                for table in _TABLES:
+                    con.execute(f"DROP TABLE IF EXISTS {table}")
+            if not read_only:
                 con.executescript(_SCHEMA)
 
     @contextmanager
@@ -107,6 +96,23 @@ class FtsIndex:
             con.execute("PRAGMA journal_mode=WAL")
         with closing(con), con:
             yield con
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection for searches: this thread's own, opened once (searches are many)."""
+        if self._memory is not None:
+            with self._memory:
+                yield self._memory
+            return
+        con = getattr(self._local, "con", None)
+        if con is None:
+            if self.read_only:
+                uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
+                con = sqlite3.connect(uri, uri=True, timeout=30)
+            else:
+                con = sqlite3.connect(self.path, timeout=30)
+            self._local.con = con
+        yield con
 
     # -- keeping it in sync ---------------------------------------------------------------
     def state(self) -> tuple[int, str | None]:
@@ -129,11 +135,12 @@ class FtsIndex:
             return 0
         with self._connect() as con:
             if rebuild or mark is None or n_index > n_store:
-                for table in ("meta", "article_rows", "quote_rows", "article_fts", "quote_fts"):
+                for table in _TABLES[1:]:
                     con.execute(f"DELETE FROM {table}")
                 mark = None
             done = self._index_since(con, db, mark)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('stored_at', ?)", [mark_store])
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
             indexed = con.execute("SELECT count(*) FROM article_rows").fetchone()[0]
         if indexed != n_store:  # the watermark missed something (clock change): start again
             return self.sync(db, rebuild=True) if not rebuild else done
@@ -145,14 +152,22 @@ class FtsIndex:
         where = "" if mark is None else " WHERE stored_at >= CAST(? AS TIMESTAMP)"
         params = [] if mark is None else [mark]
         cur = db.cursor()
-        cur.execute(f"SELECT id, coalesce(title, ''), text FROM articles{where}", params)
+        cur.execute(
+            "SELECT id, coalesce(title, ''), text, CAST(published AS VARCHAR), language, site"
+            f" FROM articles{where}",
+            params,
+        )
         done = 0
         while rows := cur.fetchmany(_BATCH):
             ids = [r[0] for r in rows]
             self._forget(con, ids)
-            for article_id, title, text in rows:
+            by_id = {}
+            for article_id, title, text, published, language, site in rows:
+                by_id[article_id] = (published, language)
                 rid = con.execute(
-                    "INSERT INTO article_rows (article_id) VALUES (?)", [article_id]
+                    "INSERT INTO article_rows (article_id, published, language, site)"
+                    " VALUES (?, ?, ?, ?)",
+                    [article_id, published, language, site],
                 ).lastrowid
                 con.execute(
                     "INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)",
@@ -164,7 +179,9 @@ class FtsIndex:
             )
             for article_id, idx, text in quotes.fetchall():
                 rid = con.execute(
-                    "INSERT INTO quote_rows (article_id, idx) VALUES (?, ?)", [article_id, idx]
+                    "INSERT INTO quote_rows (article_id, idx, published, language)"
+                    " VALUES (?, ?, ?, ?)",
+                    [article_id, idx, *by_id[article_id]],
                 ).lastrowid
                 con.execute("INSERT INTO quote_fts (rowid, text) VALUES (?, ?)", [rid, text])
             done += len(rows)
@@ -197,7 +214,7 @@ class FtsIndex:
             " FROM article_fts JOIN article_rows r ON r.rid = article_fts.rowid"
             " WHERE article_fts MATCH ? ORDER BY bm25(article_fts, 2.0, 1.0)"
         )
-        with self._connect() as con:
+        with self._reading() as con:
             rows = con.execute(sql, [match]).fetchall()
         return [Hit(a, None, s) for a, s in rows]
 
@@ -209,13 +226,13 @@ class FtsIndex:
             return {}
         marks = ", ".join("?" for _ in article_ids)
         sql = (
-            f"SELECT r.article_id, snippet(article_fts, 1, '{_OPEN}', '{_CLOSE}', '…', 16)"
+            f"SELECT r.article_id, snippet(article_fts, 1, '{OPEN}', '{CLOSE}', '…', 16)"
             " FROM article_fts JOIN article_rows r ON r.rid = article_fts.rowid"
             f" WHERE article_fts MATCH ? AND r.article_id IN ({marks})"
         )
-        with self._connect() as con:
+        with self._reading() as con:
             rows = con.execute(sql, [match, *article_ids]).fetchall()
-        return {a: _snippet_html(snip) for a, snip in rows}
+        return {a: snippet_html(snip) for a, snip in rows}
 
     def quotes(self, query: str) -> list[Hit]:
         """Every quote matching `query`, best first."""
@@ -227,9 +244,71 @@ class FtsIndex:
             " JOIN quote_rows r ON r.rid = quote_fts.rowid"
             " WHERE quote_fts MATCH ? ORDER BY bm25(quote_fts)"
         )
-        with self._connect() as con:
+        with self._reading() as con:
             rows = con.execute(sql, [match]).fetchall()
         return [Hit(a, i, s) for a, i, s in rows]
+
+    def page_articles(
+        self, query: str, limit: int, offset: int, **filters: Any
+    ) -> tuple[int, list[Hit]]:
+        """(how many articles match, one page of them): best first, then newest, then by id,
+        as `articles` joined to the store orders them. `filters`: language, site, date_from,
+        date_to (inclusive)."""
+        score = "bm25(article_fts, 2.0, 1.0)"
+        return self._page("article", score, "", query, limit, offset, filters)
+
+    def page_quotes(
+        self, query: str, limit: int, offset: int, **filters: Any
+    ) -> tuple[int, list[Hit]]:
+        """(how many quotes match, one page of them), ordered as `page_articles` (then by
+        index). `filters`: language, date_from, date_to."""
+        return self._page("quote", "bm25(quote_fts)", ", r.idx", query, limit, offset, filters)
+
+    def _page(
+        self,
+        kind: str,
+        score: str,
+        idx: str,
+        query: str,
+        limit: int,
+        offset: int,
+        filters: dict[str, Any],
+    ) -> tuple[int, list[Hit]]:
+        match = to_match(query)
+        if match is None:
+            return 0, []
+        where, params = [f"{kind}_fts MATCH ?"], [match]
+        for name, value in filters.items():
+            if value is None:
+                continue
+            column, test = {
+                "language": ("language", "="),
+                "site": ("site", "="),
+                "date_from": ("published", ">="),
+                "date_to": ("published", "<="),
+            }[name]
+            where.append(f"r.{column} {test} ?")
+            params.append(value.isoformat() if isinstance(value, date) else value)
+        joined = f"FROM {kind}_fts JOIN {kind}_rows r ON r.rid = {kind}_fts.rowid"
+        cond = " AND ".join(where)
+        counted = f"FROM {kind}_fts WHERE {cond}" if len(where) == 1 else f"{joined} WHERE {cond}"
+        sql = (
+            f"SELECT r.article_id{idx or ', NULL'}, -{score} {joined} WHERE {cond}"
+            f" ORDER BY {score}, r.published DESC NULLS LAST, r.article_id{idx} LIMIT ? OFFSET ?"
+        )
+        with self._reading() as con:
+            total = con.execute(f"SELECT count(*) {counted}", params).fetchone()[0]
+            rows = con.execute(sql, [*params, limit, offset]).fetchall() if total > offset else []
+        return int(total), [Hit(a, i, s) for a, i, s in rows]
+
+
+def _schema_version(con: sqlite3.Connection) -> str | None:
+    """The schema version of an index (None when it has no tables yet)."""
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "meta" not in tables:
+        return None
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    return row[0] if row else "1"
 
 
 def _store_state(db: duckdb.DuckDBPyConnection) -> tuple[int, str | None]:

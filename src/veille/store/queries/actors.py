@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from veille.store.queries.common import Page, Where, fold, page, rows
-from veille.store.queries.events import events
+from veille.store.queries.events import event_items, events
 from veille.store.queries.names import resolve_actor
 from veille.store.queries.texts import quotes
 from veille.store.reader import Reader
@@ -30,34 +30,28 @@ def top_actors(
     if language:
         scope.add("language = ?", language)
     scope.dates("published", date_from, date_to)
-    inside = f"article_id IN (SELECT id FROM articles{scope.sql()})"
     where = Where()
     if kind:
         where.add("ac.kind = ?", kind)
     if q and q.strip():
         where.add(
-            f"ac.id IN (SELECT actor_id FROM actor_names WHERE contains(key, {fold('?')}))",
+            f"ac.id IN (SELECT actor_id FROM actor_keys WHERE contains(key, {fold('?')}))",
             q.strip(),
         )
+    # Sums over actor_days (migration 004), not counts over every link of every article.
     sql = (
-        f"WITH arts AS (SELECT actor_id, count(*) AS n FROM article_actors WHERE {inside}"
-        " GROUP BY actor_id),"
-        f" ments AS (SELECT actor_id, count(*) AS n FROM mentions WHERE {inside}"
-        " GROUP BY actor_id),"
-        f" said AS (SELECT speaker AS actor_id, count(*) AS n FROM quotes WHERE {inside}"
-        " GROUP BY speaker),"
-        " evs AS (SELECT actor_id, count(*) FILTER (role = 'actor') AS by_,"
-        f" count(*) FILTER (role = 'recipient') AS to_ FROM event_actors WHERE {inside}"
-        " GROUP BY actor_id)"
-        " SELECT ac.id, ac.name, ac.kind, ac.country, ac.sector, ac.wikidata,"
-        " arts.n AS articles, coalesce(ments.n, 0) AS mentions, coalesce(said.n, 0) AS quotes,"
-        " coalesce(evs.by_, 0) AS events_as_actor, coalesce(evs.to_, 0) AS events_as_recipient"
-        " FROM arts JOIN actors ac ON ac.id = arts.actor_id"
-        " LEFT JOIN ments ON ments.actor_id = ac.id LEFT JOIN said ON said.actor_id = ac.id"
-        f" LEFT JOIN evs ON evs.actor_id = ac.id{where.sql()}"
+        "WITH agg AS (SELECT actor_id, sum(articles)::BIGINT AS articles,"
+        " sum(mentions)::BIGINT AS mentions, sum(quotes)::BIGINT AS quotes,"
+        " sum(events_as_actor)::BIGINT AS events_as_actor,"
+        " sum(events_as_recipient)::BIGINT AS events_as_recipient"
+        f" FROM actor_days{scope.sql()} GROUP BY actor_id HAVING sum(articles) > 0)"
+        " SELECT ac.id, ac.name, ac.kind, ac.country, ac.sector, ac.wikidata, agg.articles,"
+        " agg.mentions, agg.quotes, agg.events_as_actor, agg.events_as_recipient"
+        f" FROM agg JOIN actors ac ON ac.id = agg.actor_id{where.sql()}"
     )
-    params = scope.params * 4 + where.params
-    return page(r, sql, params, "articles DESC, mentions DESC, ac.id", limit, offset)
+    return page(
+        r, sql, scope.params + where.params, "articles DESC, mentions DESC, ac.id", limit, offset
+    )
 
 
 def actor_profile(
@@ -82,46 +76,49 @@ def actor_profile(
     scope = Where()
     scope.dates("a.published", date_from, date_to)
     scope.add("x.actor_id = ?", actor_id)
-    aliases = rows(
-        r,
-        "SELECT alias, count(*) AS articles FROM (SELECT unnest(x.aliases) AS alias"
-        f" FROM article_actors x JOIN articles a ON a.id = x.article_id{scope.sql()})"
-        " GROUP BY alias ORDER BY articles DESC, alias LIMIT 50",
-        scope.params,
-    )
-    per_day = rows(
-        r,
-        "SELECT a.published AS date, count(*) AS mentions, count(DISTINCT x.article_id) AS articles"
-        f" FROM mentions x JOIN articles a ON a.id = x.article_id{scope.sql()}"
-        " AND a.published IS NOT NULL GROUP BY a.published ORDER BY a.published",
-        scope.params,
-    )
+    if date_from is None and date_to is None:  # counted at write time (migration 004)
+        sql = "SELECT alias, articles FROM actor_aliases WHERE actor_id = ?"
+    else:
+        sql = (
+            "SELECT alias, count(*) AS articles FROM (SELECT unnest(x.aliases) AS alias"
+            f" FROM article_actors x JOIN articles a ON a.id = x.article_id{scope.sql()})"
+            " GROUP BY alias"
+        )
+    aliases = rows(r, f"{sql} ORDER BY articles DESC, alias LIMIT 50", scope.params)
+    days = Where()
+    days.add("actor_id = ?", actor_id)
+    days.dates("published", date_from, date_to)
+    # Per day (undated included) in one query: totals are its sums, the chart its dated days.
+    counts = r.con.execute(
+        "SELECT published, sum(articles), sum(mentions), sum(mention_articles)"
+        f" FROM actor_days{days.sql()} GROUP BY published ORDER BY published",
+        days.params,
+    ).fetchall()
+    per_day = [
+        {"date": day.isoformat(), "mentions": int(n), "articles": int(with_mentions)}
+        for day, _, n, with_mentions in counts
+        if day is not None and n > 0
+    ]
+    articles = sum(int(row[1]) for row in counts)
+    mentions = sum(int(row[2]) for row in counts)
     said = quotes(r, speaker_ids=[actor_id], limit=limit, **dates)
-    by = events(r, actor_ids=[actor_id], limit=limit, **dates)
-    against = events(r, recipient_ids=[actor_id], limit=limit, **dates)
-    articles = r.con.execute(
-        f"SELECT count(DISTINCT x.article_id) FROM article_actors x"
-        f" JOIN articles a ON a.id = x.article_id{scope.sql()}",
-        scope.params,
-    ).fetchone()
-    mentions = r.con.execute(
-        f"SELECT count(*) FROM mentions x JOIN articles a ON a.id = x.article_id{scope.sql()}",
-        scope.params,
-    ).fetchone()
+    by = events(r, actor_ids=[actor_id], limit=limit, keys_only=True, **dates)
+    against = events(r, recipient_ids=[actor_id], limit=limit, keys_only=True, **dates)
+    items = event_items(r, by.items + against.items)
     return {
         "actor": by_id[actor_id],
         "matches": [by_id[i] for i in ids[1:] if i in by_id],
         "aliases": aliases,
         "counts": {
-            "articles": int(articles[0]) if articles else 0,
-            "mentions": int(mentions[0]) if mentions else 0,
+            "articles": int(articles),
+            "mentions": int(mentions),
             "quotes": said.total,
             "events_as_actor": by.total,
             "events_as_recipient": against.total,
         },
         "quotes": said.items,
-        "events_by": by.items,
-        "events_against": against.items,
+        "events_by": items[: len(by.items)],
+        "events_against": items[len(by.items) :],
         "mentions_per_day": per_day,
     }
 

@@ -17,6 +17,8 @@ PLOVER_TYPES = (
 )  # fmt: skip
 ACTOR_KINDS = ("person", "organization", "country", "group", "location")
 _WORD = re.compile(r"\w+")
+# The column a page's rows carry their total in (see `page`).
+_TOTAL = "__total"
 
 
 def fold(sql: str) -> str:
@@ -103,10 +105,27 @@ def rows(r: Reader, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]
 
 
 def page(r: Reader, sql: str, params: Sequence[Any], order: str, limit: int, offset: int) -> Page:
-    """Run `sql` for one page (ordered by `order`) and count all its rows."""
-    total = r.con.execute(f"SELECT count(*) FROM ({sql})", list(params)).fetchone()
-    items = rows(r, f"{sql} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
-    return Page(int(total[0]) if total else 0, limit, offset, items)
+    """Run `sql` for one page (ordered by `order`) and count all its rows.
+
+    A `SELECT …` is counted by a window in the same query (one evaluation, not two); the
+    count runs apart only for an empty page past the first, or for other statements.
+    """
+    if not sql.startswith("SELECT "):
+        total = r.con.execute(f"SELECT count(*) FROM ({sql})", list(params)).fetchone()
+        items = rows(r, f"{sql} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+        return Page(int(total[0]) if total else 0, limit, offset, items)
+    counted = f"SELECT count(*) OVER () AS {_TOTAL}, {sql[len('SELECT ') :]}"
+    items = rows(r, f"{counted} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+    if items:
+        n = items[0][_TOTAL]
+    elif offset:
+        found = r.con.execute(f"SELECT count(*) FROM ({sql})", list(params)).fetchone()
+        n = found[0] if found else 0
+    else:
+        n = 0
+    for item in items:
+        del item[_TOTAL]
+    return Page(int(n), limit, offset, items)
 
 
 def hits_table(columns: Sequence[tuple[str, str]]) -> str:

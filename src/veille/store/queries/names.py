@@ -1,4 +1,8 @@
-"""Actor names to actor ids: display names, ids and every alias seen, folded."""
+"""Actor names to actor ids: display names, ids and every alias seen, folded.
+
+Names are looked up in `actor_keys` (migration 004: the `actor_names` view materialised and
+kept current by the writer), a table of a few rows per actor, not a fold of every alias.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ def resolve_actor(r: Reader, name: str) -> list[str]:
         return []
     for test in (_EXACT, _WORDS):
         found = r.con.execute(
-            f"SELECT actor_id FROM actor_names WHERE {test}"
+            f"SELECT actor_id FROM actor_keys WHERE {test}"
             " GROUP BY actor_id ORDER BY sum(n) DESC, actor_id",
             [name],
         ).fetchall()
