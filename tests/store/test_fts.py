@@ -10,6 +10,7 @@ from tests.store.corpus import build_store, nato_en
 from veille.store import DuckDBStore
 from veille.store import queries as Q
 from veille.store.fts import fts_path, to_match
+from veille.store.queries.texts import _quotes_of
 from veille.store.reader import latest_version, open_reader
 
 
@@ -65,3 +66,20 @@ def test_a_lost_or_stale_index_is_rebuilt_by_a_reader(tmp_path: Path) -> None:
     with open_reader(db) as r:
         assert Q.search_articles(r, "Tallinn").total == 1
         assert r.fts is not None and r.fts.is_current(r.con)
+
+
+def test_quote_search_served_from_the_index_equals_the_store_path(tmp_path: Path) -> None:
+    """The list columns the index keeps for a quote are those the store would give."""
+
+    db = build_store(tmp_path / "s.duckdb")
+    found = 0
+    with open_reader(db) as r:
+        assert r.fts is not None
+        for word in ("Ukraine", "NATO", "négociations", "place", "Russie"):
+            page = Q.quotes(r, q=word)
+            total, hits = r.fts.page_quotes(word, 20, 0)
+            assert page.total == total and all(h.card for h in hits)
+            from_store = _quotes_of(r, hits, scored=True)
+            assert page.items == from_store
+            found += len(page.items)
+    assert found >= 4

@@ -13,6 +13,7 @@ that a page of hits is counted, filtered, ordered and cut in SQLite (`page_artic
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -30,14 +31,14 @@ from veille.store.fts_match import CLOSE, OPEN, snippet_html, to_match
 # no stemmer: Porter is English-only and would mangle French words.
 _TOKENIZE = "unicode61 remove_diacritics 2"
 # Bumped when the tables below change: an index of another version is dropped and rebuilt.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 _TABLES = ("meta", "article_rows", "quote_rows", "article_fts", "quote_fts")
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS article_rows (rid INTEGER PRIMARY KEY, article_id TEXT UNIQUE,
     published TEXT, language TEXT, site TEXT);
 CREATE TABLE IF NOT EXISTS quote_rows (rid INTEGER PRIMARY KEY, article_id TEXT, idx INTEGER,
-    published TEXT, language TEXT);
+    published TEXT, language TEXT, card TEXT);
 INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA_VERSION}');
 CREATE INDEX IF NOT EXISTS quote_rows_article ON quote_rows (article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(title, text, tokenize='{_TOKENIZE}');
@@ -60,6 +61,7 @@ class Hit:
     article_id: str
     idx: int | None
     score: float | None
+    card: dict[str, Any] | None = None  # a quote's list columns, when the index holds them
 
 
 class FtsIndex:
@@ -153,8 +155,8 @@ class FtsIndex:
         params = [] if mark is None else [mark]
         cur = db.cursor()
         cur.execute(
-            "SELECT id, coalesce(title, ''), text, CAST(published AS VARCHAR), language, site"
-            f" FROM articles{where}",
+            "SELECT id, coalesce(title, ''), text, CAST(published AS VARCHAR), language, site,"
+            f" title, url FROM articles{where}",
             params,
         )
         done = 0
@@ -162,8 +164,11 @@ class FtsIndex:
             ids = [r[0] for r in rows]
             self._forget(con, ids)
             by_id = {}
-            for article_id, title, text, published, language, site in rows:
-                by_id[article_id] = (published, language)
+            for article_id, title, text, published, language, site, raw_title, url in rows:
+                by_id[article_id] = {
+                    "published": published, "language": language, "title": raw_title,
+                    "url": url, "site": site,
+                }  # fmt: skip
                 rid = con.execute(
                     "INSERT INTO article_rows (article_id, published, language, site)"
                     " VALUES (?, ?, ?, ?)",
@@ -174,14 +179,22 @@ class FtsIndex:
                     [rid, title, text],
                 )
             quotes = db.cursor().execute(
-                "SELECT article_id, idx, text FROM quotes WHERE article_id IN (SELECT unnest(?))",
+                "SELECT q.article_id, q.idx, q.text, q.kind, q.speaker, s.name, q.speaker_text,"
+                " q.cue FROM quotes q LEFT JOIN actors s ON s.id = q.speaker"
+                " WHERE q.article_id IN (SELECT unnest(?))",
                 [ids],
             )
-            for article_id, idx, text in quotes.fetchall():
+            for article_id, idx, text, kind, speaker, name, speaker_text, cue in quotes.fetchall():
+                article = by_id[article_id]
+                card = {
+                    "article_id": article_id, "idx": idx, "text": text, "kind": kind,
+                    "speaker": speaker, "speaker_name": name, "speaker_text": speaker_text,
+                    "cue": cue, **article,
+                }  # fmt: skip
                 rid = con.execute(
-                    "INSERT INTO quote_rows (article_id, idx, published, language)"
-                    " VALUES (?, ?, ?, ?)",
-                    [article_id, idx, *by_id[article_id]],
+                    "INSERT INTO quote_rows (article_id, idx, published, language, card)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    [article_id, idx, article["published"], article["language"], json.dumps(card)],
                 ).lastrowid
                 con.execute("INSERT INTO quote_fts (rowid, text) VALUES (?, ?)", [rid, text])
             done += len(rows)
@@ -292,14 +305,15 @@ class FtsIndex:
         joined = f"FROM {kind}_fts JOIN {kind}_rows r ON r.rid = {kind}_fts.rowid"
         cond = " AND ".join(where)
         counted = f"FROM {kind}_fts WHERE {cond}" if len(where) == 1 else f"{joined} WHERE {cond}"
+        card = ", r.card" if kind == "quote" else ", NULL"
         sql = (
-            f"SELECT r.article_id{idx or ', NULL'}, -{score} {joined} WHERE {cond}"
+            f"SELECT r.article_id{idx or ', NULL'}, -{score}{card} {joined} WHERE {cond}"
             f" ORDER BY {score}, r.published DESC NULLS LAST, r.article_id{idx} LIMIT ? OFFSET ?"
         )
         with self._reading() as con:
             total = con.execute(f"SELECT count(*) {counted}", params).fetchone()[0]
             rows = con.execute(sql, [*params, limit, offset]).fetchall() if total > offset else []
-        return int(total), [Hit(a, i, s) for a, i, s in rows]
+        return int(total), [Hit(a, i, s, json.loads(c) if c else None) for a, i, s, c in rows]
 
 
 def _schema_version(con: sqlite3.Connection) -> str | None:

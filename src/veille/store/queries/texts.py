@@ -138,6 +138,9 @@ def quotes(
             text, limit, offset, language=language,
             date_from=day(date_from), date_to=day(date_to),
         )  # fmt: skip
+        if all(h.card is not None for h in hits):  # the index holds the list columns
+            items = [{**h.card, "score": h.score} for h in hits if h.card is not None]
+            return Page(total, limit, offset, items)
         return Page(total, limit, offset, _quotes_of(r, hits, scored=True))
     where = Where()
     source = "quotes q JOIN articles a ON a.id = q.article_id"
