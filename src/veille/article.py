@@ -11,8 +11,6 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-STAGES = ("read", "extract", "language", "nlp", "quotes", "events", "store")
-
 
 @dataclass(slots=True)
 class Error:

@@ -11,15 +11,6 @@ from veille.language.profiles import profiles
 INSTALL_HINT = "install the NLP extra: pip install 'veille[nlp]'"
 
 
-def spacy_available() -> bool:
-    """Whether spaCy can be imported here."""
-    try:
-        import spacy  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 @cache
 def load_model(language: str) -> Any:
     """The spaCy pipeline named by `language/<lang>/profile.yaml` (cached per process)."""

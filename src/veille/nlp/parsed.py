@@ -67,13 +67,6 @@ class Parsed:
         """Tokens whose head is token `i` (excluding itself)."""
         return [t for t in self.tokens if t.head == i and t.i != i]
 
-    def token_at(self, char: int) -> Tok | None:
-        """The token covering character offset `char`."""
-        for tok in self.tokens:
-            if tok.start <= char < tok.end:
-                return tok
-        return None
-
 
 class ActorLookup(Protocol):
     """What the actor step tells the quote and event rules about who is who in the article."""

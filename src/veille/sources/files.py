@@ -66,6 +66,3 @@ class FileShard:
     def articles(self) -> Iterator[Article]:
         for path in self.paths:
             yield read_file(Path(path))
-
-    def sources(self) -> list[str]:
-        return [f"file:{p}" for p in self.paths]

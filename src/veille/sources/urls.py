@@ -20,7 +20,6 @@ from veille.article import Article
 from veille.config import Settings
 from veille.sources.media import cut_message, is_html_type, media_type, take
 
-URL_LIST_SUFFIXES = (".urls", ".txt")
 # Redirects followed per URL: news sites need two or three (http→https→www→canonical).
 MAX_REDIRECTS = 5
 # Longest Retry-After honoured, in seconds: a longer wait would stall the rest of the shard.

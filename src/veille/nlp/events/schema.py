@@ -55,7 +55,6 @@ MODES: dict[str, frozenset[str]] = {
 }
 TYPES: frozenset[str] = frozenset(MODES)
 RECIPIENT_REQUIRED: frozenset[str] = frozenset({"COOPERATE", "AID", "SANCTION"})
-COOPERATIVE: frozenset[str] = frozenset({"COOPERATE", "AID", "CONSULT", "SUPPORT", "RETREAT"})
 
 CONTEXTS: frozenset[str] = frozenset(
     [

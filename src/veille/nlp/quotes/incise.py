@@ -9,7 +9,6 @@ from veille.nlp.quotes.lexicon import Lexicon
 from veille.nlp.quotes.syntax import CLOSING, DASHES, Span, Tree, is_mark
 
 WINDOW = 12
-NP_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON")
 
 
 @dataclass(frozen=True, slots=True)

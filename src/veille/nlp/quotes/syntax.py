@@ -9,7 +9,6 @@ from veille.nlp.parsed import Parsed, Tok
 from veille.nlp.quotes.lexicon import Lexicon
 
 SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj", "csubj")
-NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 CLOSING = ".!?;\n"
 QUOTE_CHARS = '«»“”„‹›"‘’‚'
 DASHES = "–—-"
