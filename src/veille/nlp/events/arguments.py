@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from veille.nlp.actors.tables import country_rows
 from veille.nlp.events.lexicon import Lexicon
 from veille.nlp.events.syntax import CLAUSAL, OBJ, PASS_SUBJ, SUBJ, Graph
 from veille.nlp.parsed import ActorLookup, Tok
@@ -13,6 +16,12 @@ _MODIFIERS = frozenset(
 _OF_CASES = frozenset({"de", "of", "d'", "du", "des", "'s"})
 _STOP = CLAUSAL | {"conj", "cc", "punct", "appos"}
 ALL_PARTIES = "@parties"  # placeholder for the article's main parties ("urged both sides")
+
+
+@cache
+def capitals(language: str) -> frozenset[str]:
+    """Seats of government in the actor step's country table, lower case (Pretoria, Minsk)."""
+    return frozenset(s.lower() for row in country_rows(language) for s in row.government)
 
 
 class Resolver:
@@ -133,9 +142,35 @@ class Resolver:
                     return ids[:1]
         return []
 
+    def agreement_name(self, tok: Tok) -> bool:
+        """A noun that can name an agreement after a place ("the Oslo accords")."""
+        return tok.lemma.lower() in self.lex.extra.get("agreement_names", ())
+
+    def seat(self, tok: Tok) -> bool:
+        """Whether `tok` is a capital or seat of government (Pretoria, Minsk, Oslo): inside an
+        agreement's name it says where the agreement was made, not who made it."""
+        seats = capitals(self.lex.language)
+        for k in self.g.subtree(tok.i, _STOP):
+            if self.g.toks[k].text.lower() in seats:
+                return True
+        start, end = self.g.span(tok.i, _STOP)
+        return self.g.text[start:end].lower() in seats
+
+    def _named_after_seat(self, tok: Tok) -> bool:
+        """ "the Pretoria agreement", "l'accord de Minsk": a seat names the agreement noun."""
+        kids = self.g.kids(tok.i, _MODIFIERS)
+        kids += [o for p in self.g.kids(tok.i, {"prep"}) for o in self.g.kids(p.i, {"pobj"})]
+        return any(
+            self.seat(c)
+            for c in kids
+            if c.dep not in {"nmod", "pobj"} or (self.g.case_of(c.i) or "") in _OF_CASES
+        )
+
     def _direct(self, tok: Tok, depth: int) -> list[str]:
         found = self.lookup.actor_at(tok.start, tok.end)
         mods = self._modifiers(tok, depth)
+        if not found and self.agreement_name(tok) and self._named_after_seat(tok):
+            return self._prefer_bodies(mods)  # "the Oslo accords" is nobody
         if found:
             return self._prefer_bodies([self.body(found), *mods])[:1]
         if len(mods) > 1 and tok.pos != "PROPN":
@@ -166,7 +201,10 @@ class Resolver:
         for prep in self.g.kids(tok.i, {"prep"}):  # ClearNLP: "the leaders of Serbia and Kosovo"
             if prep.lemma.lower() == "of":
                 heads += self.g.kids(prep.i, {"pobj"})
+        named = self.agreement_name(tok)
         for child in heads:
+            if named and self.seat(child):
+                continue
             case = self.g.case_of(child.i) if child.dep.startswith("nmod") else None
             if case is not None and case not in _OF_CASES:
                 continue
@@ -227,6 +265,38 @@ def objects(g: Graph, t: Tok) -> list[Tok]:
     """Direct objects of `t` (and nominal xcomp, which the French parser uses for some objects)."""
     out = g.kids(t.i, OBJ)
     out += [c for c in g.kids(t.i, {"xcomp"}) if c.pos in {"NOUN", "PROPN"}]
+    return out
+
+
+def controlled_objects(g: Graph, t: Tok) -> list[Tok]:
+    """Objects of a control verb ("accused Russia of moving troops"), also when the parser hung
+    the object under a participle it misread right after the verb: in "accused neighbouring
+    Eritrea of deploying troops", `neighbouring` is an xcomp (or amod) whose dobj is Eritrea."""
+    out = objects(g, t)
+    if out:
+        return out
+    for p in misread_participles(g, t):
+        out += objects(g, p)
+    return out
+
+
+def misread_participles(g: Graph, t: Tok) -> list[Tok]:
+    """Subjectless participles attached as xcomp/amod right after verb `t` (only determiners
+    between) that carry an object of their own: the parser's reading of an adjective before
+    `t`'s object. An embedded clause ("accusés d'avoir livré des drones") has a mark or an
+    auxiliary and is not one."""
+    out = []
+    for c in g.kids(t.i, {"xcomp", "amod", "advcl"}):
+        between = g.toks[t.i + 1 : c.i]
+        if (
+            c.i > t.i
+            and "VerbForm=Part" in (c.morph or "")
+            and all(b.pos in {"DET", "ADV"} for b in between)
+            and not subjects(g, c)
+            and not g.kids(c.i, {"mark", "aux", "aux:tense", "aux:pass", "auxpass"})
+            and any(0 < o.i - c.i <= 3 for o in objects(g, c))
+        ):
+            out.append(c)
     return out
 
 

@@ -152,6 +152,9 @@ class _Coder:
         if trig.nominal and anchor is not t:
             own = modality(self.g, t, self.lex)
             m.hypothetical |= own.hypothetical
+            effect = self.lex.embed.get(anchor.lemma.lower())  # "prépare une offensive"
+            m.future |= effect == "future"
+            m.hypothetical |= effect == "hypothetical"
         if m.suppressed:
             return None
         if t.lemma.lower() in self.lex.extra.get("protest_aims", ()) and any(
@@ -200,7 +203,7 @@ class _Coder:
             negated=m.negated,
             future=future,
             hypothetical=m.hypothetical,
-            historical=self._historical(anchor, scope),
+            historical=self._historical(anchor, scope, t if trig.nominal else None),
             date=day.isoformat() if day else None,
             location=location_of(self.g, t, self.lex, roles.used),
             quote=quote,
@@ -238,9 +241,19 @@ class _Coder:
             cur = governor(self.g, cur)
         return []
 
-    def _historical(self, anchor: Tok, scope: list[Tok]) -> bool:
+    def _historical(self, anchor: Tok, scope: list[Tok], noun: Tok | None = None) -> bool:
+        """A year well before publication in the trigger's clause, or in a relative clause on
+        a trigger noun ("the agreement that ended the war in 2022")."""
         if self.base is None:
             return False
+        if noun is not None:
+            rels = self.g.kids(noun.i, {"acl:relcl", "relcl"})
+            if self.res.agreement_name(noun):  # "signed in 2019", "l'accord du Kenya, qui …"
+                rels += self.g.kids(noun.i, {"acl"})
+                for c in self.g.kids(noun.i, {"nmod", "compound"}):
+                    rels += self.g.kids(c.i, {"acl:relcl", "relcl"})
+            for rel in rels:
+                scope = [*scope, *(self.g.toks[k] for k in self.g.subtree(rel.i))]
         for tok in self.g.sent_tokens(anchor.sent):
             year = year_of(tok)
             if year is None or not is_historical(year, self.base):

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from veille.nlp.events.arguments import Resolver, governor, objects, passive, subjects
+from veille.nlp.events.arguments import (
+    Resolver,
+    controlled_objects,
+    governor,
+    misread_participles,
+    objects,
+    passive,
+    subjects,
+)
 from veille.nlp.events.place import entity_at
 from veille.nlp.events.syntax import CLAUSAL
 from veille.nlp.events.triggers import Trigger, verb_sense
 from veille.nlp.parsed import Tok
 
 _OWN = frozenset({"poss", "nmod:poss", "compound", "amod"})
+_LIGHT_EMBEDS = frozenset({"aspect", "fact", "negate"})  # "continued the strikes"
 _OF = frozenset({"de", "of", "d'", "du", "des", "by", "par"})
 
 
@@ -69,7 +78,13 @@ class RoleFinder:
         if not is_passive:
             for s in subjects(g, t):
                 _add(roles.actor, self._ids(s, roles))
-        for o in g.kids(t.i, {"nsubj:pass", "nsubjpass"}) if is_passive else objects(g, t):
+        if is_passive:
+            dependents = g.kids(t.i, {"nsubj:pass", "nsubjpass"})
+        elif sense and sense.control == "obj":  # "accused neighbouring Eritrea of …"
+            dependents = controlled_objects(g, t)
+        else:
+            dependents = objects(g, t)
+        for o in dependents:
             if not no_obj:
                 _add(roles.recipient, self._ids(o, roles))
             elif sense:  # "libérer ses troupes" names no participant, "libérer Mme X" does
@@ -104,14 +119,29 @@ class RoleFinder:
             return Roles()
         if gov.pos in {"NOUN", "PROPN"}:
             return self.nominal_own(gov)
-        senses = self.lex.verbs.get(gov.lemma.lower(), ())
-        if t.dep != "conj" and senses and senses[0].control == "obj":
+        head = self.g.head(gov.i)
+        if head is not None and gov in misread_participles(self.g, head) and self._controls(head):
+            gov = head  # "accused neighbouring Eritrea of deploying": the accused is the doer
+        readiness = self.lex.extra.get("readiness_verbs", ())
+        if t.dep == "xcomp" and gov.lemma.lower() in readiness and passive(self.g, gov):
+            # "X is poised to close …": the passive subject of the readiness verb is the doer
             out = Roles()
-            for o in objects(self.g, gov):
+            for s in self.g.kids(gov.i, {"nsubj:pass", "nsubjpass"}):
+                _add(out.actor, self._ids(s, out))
+            if out.actor or out.pronoun:
+                return out
+        if t.dep != "conj" and self._controls(gov):
+            out = Roles()
+            for o in controlled_objects(self.g, gov):
                 _add(out.actor, self._ids(o, out))
             if out.actor:
                 return out
         return self.verbal(gov, None, depth + 1)
+
+    def _controls(self, v: Tok) -> bool:
+        """Whether verb `v`'s object is the doer of its embedded clause (accuse X of doing)."""
+        senses = self.lex.verbs.get(v.lemma.lower(), ())
+        return bool(senses) and senses[0].control == "obj"
 
     def called_by(self, t: Tok) -> list[str]:
         """Who called the act: the de/of complement of "à l'appel de", "at the call of"."""
@@ -144,10 +174,12 @@ class RoleFinder:
     def nominal_own(self, n: Tok) -> Roles:
         """Actors named on a noun itself: Russian build-up, NATO demand, retrait des troupes russes."""
         roles = Roles()
+        named = self.res.agreement_name(n)
         for c in self.g.kids(n.i, _OWN):
-            _add(roles.actor, self._ids(c, roles))
+            if not (named and self.res.seat(c)):
+                _add(roles.actor, self._ids(c, roles))
         for prep, obj in self.g.prep_objects(n.i):
-            if prep in _OF:
+            if prep in _OF and not (named and self.res.seat(obj)):
                 _add(roles.actor, self._ids(obj, roles))
         return roles
 
@@ -220,7 +252,9 @@ class RoleFinder:
         sup = trig.support
         if sup is not None:
             light = not sense.support or sup.lemma.lower() in sense.support
-            light = light or self.lex.embed.get(sup.lemma.lower()) in {"aspect", "fact", "negate"}
+            light = light or self.lex.embed.get(sup.lemma.lower()) in _LIGHT_EMBEDS
+            # "is preparing an attack", "prévoit des sanctions": the subject's own intended act
+            light = light or sup.lemma.lower() in self.lex.extra.get("intention_verbs", ())
             own = verb_sense(self.g, sup, self.lex)
             if (
                 own is not None
