@@ -1,7 +1,8 @@
 """The dashboard in a real headless Chromium, against the JSON API over a hand-made store.
 
 Hostile text (an <img onerror> in a quote, a <script> in a title) must show as text and never
-run. Screenshots land in docs/screenshots/ for the documentation.
+run. Screenshots are taken on every run; they land in docs/screenshots/ (the documentation's)
+only when VEILLE_SCREENSHOTS=docs/screenshots is set, so a test run leaves the tree unchanged.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import importlib.util
 import os
 import shutil
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -29,7 +31,7 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = Path(os.environ.get("VEILLE_SCREENSHOTS") or tempfile.mkdtemp(prefix="veille-shots-"))
 
 
 def _requirements() -> str | None:

@@ -130,12 +130,3 @@ def prepare(tree: HtmlElement) -> HtmlElement:
     unwrap_layout_tables(tree)
     prune_chrome(tree)
     return tree
-
-
-def page_title(tree: HtmlElement) -> str | None:
-    """The text of the page's <title> element, whitespace folded."""
-    found = tree.find(".//title")
-    if found is None:
-        return None
-    text = " ".join(found.text_content().split())
-    return text or None

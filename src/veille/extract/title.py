@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from lxml.html import HtmlElement
+
 # Separators around a site name: dashes, pipes, bullets. A colon is not one: French and English
 # headlines use it themselves ("Soudan : l'armée ...").
 _SEPARATOR = re.compile(r"\s+[-–—|·•»]\s+|\s*\|\s*")
@@ -66,3 +68,33 @@ def clean_title(
         if _short(segment) and longer and (remainder in on_page or not on_page):
             return remainder
     return title
+
+
+def page_title(tree: HtmlElement) -> str | None:
+    """The text of the page's <title> element, whitespace folded."""
+    found = tree.find(".//title")
+    if found is None:
+        return None
+    text = " ".join(found.text_content().split())
+    return text or None
+
+
+def fuller_title(found: str | None, tree_title: str | None) -> str | None:
+    """trafilatura sometimes keeps only the part of <title> before a colon ("Site - Place"):
+    prefer the whole <title> when `found` is that part of it."""
+    if found and tree_title and tree_title.startswith(found):
+        return tree_title if tree_title[len(found) :].lstrip().startswith(":") else found
+    return found
+
+
+def best_title(
+    tree: HtmlElement, found: str | None, tree_title: str | None, site: str | None
+) -> str | None:
+    """The headline: the extractor's title (`found`), made whole from the page's <title> when
+    it was cut, without the site name; the page's text is read only when a cut needs it."""
+    body = tree.find("body")
+
+    def page_text() -> str:
+        return body.text_content() if body is not None else ""
+
+    return clean_title(fuller_title(found, tree_title), site, page_text)

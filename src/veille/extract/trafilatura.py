@@ -8,8 +8,8 @@ import trafilatura
 from trafilatura.utils import load_html
 
 from veille.extract.base import Extracted, register
-from veille.extract.prepare import page_title, prepare
-from veille.extract.title import clean_title
+from veille.extract.prepare import prepare
+from veille.extract.title import best_title, page_title
 
 # htmldate settings: `original_date` picks the first publication over later updates (about 87%
 # right on a 990-page corpus against 79% for the default, see docs/extraction.md).
@@ -24,26 +24,13 @@ def split_authors(value: str | None) -> list[str]:
     return [a for a in (s.strip() for s in _AUTHOR_SPLIT.split(value)) if a]
 
 
-def fuller_title(found: str | None, tree_title: str | None) -> str | None:
-    """trafilatura sometimes keeps only the part of <title> before a colon ("Site - Place"):
-    prefer the whole <title> when `found` is that part of it."""
-    if found and tree_title and tree_title.startswith(found):
-        return tree_title if tree_title[len(found) :].lstrip().startswith(":") else found
-    return found
-
-
 @register("trafilatura")
 def extract(html: str, url: str | None = None) -> Extracted:
     """Extract the article body (comments excluded) and its metadata."""
     tree = load_html(html)
     if tree is None:
         return Extracted(text="")
-    title = page_title(tree)
-    body = tree.find("body")
-
-    def page_text() -> str:
-        return body.text_content() if body is not None else ""
-
+    tree_title = page_title(tree)
     doc = trafilatura.bare_extraction(
         prepare(tree),
         url=url,
@@ -57,7 +44,7 @@ def extract(html: str, url: str | None = None) -> Extracted:
     site = doc.sitename or doc.hostname
     return Extracted(
         text=doc.text or "",
-        title=clean_title(fuller_title(doc.title, title), site, page_text),
+        title=best_title(tree, doc.title, tree_title, site),
         authors=split_authors(doc.author),
         site=site,
         url=doc.url,

@@ -35,9 +35,9 @@ from trafilatura.utils import load_html
 from veille.extract.base import Extracted, register
 from veille.extract.boilerplate import remove_boilerplate
 from veille.extract.metadata import read_metadata
-from veille.extract.prepare import page_title, prepare
-from veille.extract.title import clean_title
-from veille.extract.trafilatura import fuller_title, split_authors
+from veille.extract.prepare import prepare
+from veille.extract.title import best_title, page_title
+from veille.extract.trafilatura import split_authors
 
 # Shingle length for "does the other reading hold this paragraph": three lowercased word tokens
 # rarely repeat by chance within one page, and are short enough for one-line paragraphs.
@@ -164,16 +164,11 @@ def extract(html: str, url: str | None = None) -> Extracted:
     if tree is None:
         return Extracted(text="")
     tree_title = page_title(tree)
-    body = tree.find("body")
-
-    def page_text() -> str:
-        return body.text_content() if body is not None else ""
-
     prepare(tree)
     meta = read_metadata(tree, url)
     shed(tree)  # after the metadata: htmldate also searches scripts for dates
     site = meta.sitename or meta.hostname
-    title = clean_title(fuller_title(meta.title, tree_title), site, page_text)
+    title = best_title(tree, meta.title, tree_title, site)
     doc = trafilatura.bare_extraction(  # works on its own copy of the tree
         tree,
         url=url,

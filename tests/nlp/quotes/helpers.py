@@ -1,8 +1,10 @@
-"""Test helpers: a stub actor lookup, a whitespace `Parsed` builder and a spaCy converter."""
+"""Test helpers: a stub actor lookup, a whitespace `Parsed` builder, a spaCy converter, and the
+speaker of one quote through the real actor lookup."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,3 +67,19 @@ def spacy_parsed(nlp: Any, text: str, language: str) -> Parsed:
         Entity(e.start_char, e.end_char, e.label_, e.text, e.start, e.end - 1) for e in doc.ents
     ]
     return Parsed(text, language, toks, sents, ents)
+
+
+Parse = Callable[[str, str], Parsed]
+
+
+def speaker(parse: Parse, text: str, lang: str, words: str) -> str | None:
+    """The speaker id of the one quote of `text` containing `words`, with the real lookup."""
+    from veille.nlp.actors import load_gazetteer, resolve_actors
+    from veille.nlp.quotes import find_quotes
+
+    parsed = parse(text, lang)
+    _, _, lookup = resolve_actors(parsed, load_gazetteer(lang))
+    quotes = find_quotes(parsed, lookup, lang)
+    found = [q for q in quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0].speaker

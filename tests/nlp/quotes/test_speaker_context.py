@@ -4,24 +4,11 @@ sources that only credit another report, organisations named by their kind (`mod
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from veille.nlp.actors import load_gazetteer, resolve_actors
-from veille.nlp.parsed import Parsed
-from veille.nlp.quotes import find_quotes
+from tests.nlp.quotes.helpers import Parse, speaker
 
 pytestmark = pytest.mark.models
-Parse = Callable[[str, str], Parsed]
-
-
-def speaker(parse: Parse, text: str, lang: str, words: str) -> str | None:
-    parsed = parse(text, lang)
-    _, _, lookup = resolve_actors(parsed, load_gazetteer(lang))
-    found = [q for q in find_quotes(parsed, lookup, lang) if words in q.text]
-    assert len(found) == 1, [q.text for q in find_quotes(parsed, lookup, lang)]
-    return found[0].speaker
 
 
 def test_a_first_name_the_model_left_out_is_part_of_the_name(parse: Parse) -> None:

@@ -3,25 +3,11 @@ the lookup rules added for speaker accuracy, each on its own phenomenon (marked 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from veille.article import Quote
-from veille.nlp.actors import load_gazetteer, resolve_actors
-from veille.nlp.parsed import Parsed
-from veille.nlp.quotes import find_quotes
+from tests.nlp.quotes.helpers import Parse, speaker
 
 pytestmark = pytest.mark.models
-Parse = Callable[[str, str], Parsed]
-
-
-def speaker(parse: Parse, text: str, lang: str, words: str) -> str | None:
-    parsed = parse(text, lang)
-    _, _, lookup = resolve_actors(parsed, load_gazetteer(lang))
-    found: list[Quote] = [q for q in find_quotes(parsed, lookup, lang) if words in q.text]
-    assert len(found) == 1, [q.text for q in find_quotes(parsed, lookup, lang)]
-    return found[0].speaker
 
 
 def test_a_name_described_by_its_apposition_is_a_person(parse: Parse) -> None:
